@@ -1,0 +1,458 @@
+/**
+ * The eligibility engine: runs a rule set's criteria over the recorded facts with json-rules-engine
+ * and proposes an outcome with one explanation entry per criterion.
+ *
+ * Every criterion is its own json-rules-engine rule, so no criterion is skipped, and rule sets may
+ * not use `priority`, so no condition inside a criterion is skipped either. json-rules-engine only
+ * knows true and false; a fact that was not recorded must not silently count as false, so the
+ * per-condition results are combined here with three-valued (Kleene) logic: a criterion is met,
+ * not met, or cannot be decided because a fact is missing.
+ */
+import { Engine, type RuleResult, type TopLevelCondition } from 'json-rules-engine';
+import { type IsoDate, addDays, addMonths, compareDates, maxDate, minDate } from './dates';
+import { canonicalSha256 } from './canonical-json';
+import { type ApplicantSummary, type EngineFactName, type EngineFacts, FACT_CATALOG, isEngineFactName, type RecordedFacts } from './facts';
+import { type Citation, citeAll } from './lagrum';
+import type { AppealRoute, ConditionNode, Criterion, Parameter, ParameterName, RuleSet } from './rule-set';
+import { type PublishedRuleSet, interpolate } from './rule-set-catalog';
+
+export type CriterionStatus = 'MET' | 'NOT_MET' | 'MISSING';
+type Truth = 'TRUE' | 'FALSE' | 'UNKNOWN';
+export type ProposedOutcome = 'GRANT' | 'REFUSE' | 'REFER' | 'INCOMPLETE';
+
+export interface FactValue {
+  fact: string;
+  label: string;
+  value: unknown;
+  display: string;
+}
+
+export interface MissingFact {
+  fact: string;
+  label: string;
+  /** Where the case worker records it, e.g. `facts.working`. */
+  recordedAt: string;
+}
+
+export interface ConditionCheck {
+  /** Label of the alternative the condition belongs to, where the rule set names one. */
+  alternative?: string;
+  fact: string;
+  factLabel: string;
+  operator: string;
+  expected: unknown;
+  actual: unknown;
+  result: Truth;
+}
+
+export interface CriterionExplanation {
+  id: string;
+  title: string;
+  description: string;
+  lagrum: Citation[];
+  onNotMet: 'REFUSE' | 'REFER';
+  status: CriterionStatus;
+  /** The Swedish reason text for the status, with the facts filled in. */
+  reason: string;
+  factsUsed: FactValue[];
+  missingFacts: MissingFact[];
+  checks: ConditionCheck[];
+  /** For an unmet criterion: what would have to be different. */
+  whatWouldChange?: string;
+}
+
+export interface Milestone {
+  kind: 'FIRST_JOB_PLAN' | 'DEEPER_PLAN' | 'FOLLOW_UP' | 'FINAL_FOLLOW_UP';
+  due: IsoDate;
+  /** The rule-set parameter the date was computed from. */
+  parameter: ParameterName;
+}
+
+export interface Proposal {
+  schemaVersion: 1;
+  outcome: ProposedOutcome;
+  decisionDate: IsoDate;
+  ruleSet: { id: string; version: number; sha256: string; validFrom: string; validTo?: string };
+  /** sha256 of the canonical decision inputs (date, recorded facts, age and kind of identity). */
+  inputSha256: string;
+  applicant: ApplicantSummary;
+  legalBasis: { lagrum: Citation[]; appealRoute: AppealRoute; appealLagrum: Citation[] } | null;
+  /** The record that 4 kap. 1 § was tried first (JO's requirement), and why it does not apply here. */
+  consideration41: { lagrum: Citation[]; reason: string };
+  criteria: CriterionExplanation[];
+  unmetCriteria: string[];
+  referralTriggers: string[];
+  missingFacts: MissingFact[];
+  contradictions: Array<{ id: string; description: string; facts: FactValue[] }>;
+  period: null | {
+    requested: { from: IsoDate; to: IsoDate };
+    granted: { from: IsoDate; to: IsoDate };
+    capped: boolean;
+    maxPeriod: { value: number; unit: Parameter['unit'] };
+  };
+  followUp: Milestone[];
+  referral: null | { consentToShare: boolean | null; informationMayBeShared: boolean };
+}
+
+export interface EvaluationInput {
+  decisionDate: IsoDate;
+  applicant: ApplicantSummary;
+  facts: EngineFacts;
+  recorded: RecordedFacts;
+}
+
+const REQUESTED_PERIOD: MissingFact = {
+  fact: 'requestedPeriod',
+  label: 'period som ansökan gäller',
+  recordedAt: 'facts.requestedPeriod',
+};
+
+/** json-rules-engine needs all/any/not at the root; a bare condition is wrapped in `all`. */
+function toEngineConditions(node: ConditionNode): TopLevelCondition {
+  const strip = (n: ConditionNode): unknown => {
+    if ('all' in n) return { all: n.all.map(strip) };
+    if ('any' in n) return { any: n.any.map(strip) };
+    if ('not' in n) return { not: strip(n.not) };
+    return { fact: n.fact, operator: n.operator, value: n.value };
+  };
+  const root = strip(node) as Record<string, unknown>;
+  return ('fact' in root ? { all: [root] } : root) as TopLevelCondition;
+}
+
+interface EvaluatedNode {
+  truth: Truth;
+  source: ConditionNode;
+  children: EvaluatedNode[];
+  /** For leaves: the value compared against, as json-rules-engine resolved it. */
+  expected?: unknown;
+  actual?: unknown;
+}
+
+export class CompiledRuleSet {
+  readonly engine: Engine;
+
+  constructor(readonly published: PublishedRuleSet) {
+    const { ruleSet } = published;
+    // allowUndefinedFacts: an unrecorded fact resolves to undefined instead of throwing, and is
+    // then treated as unknown below, never as false.
+    this.engine = new Engine([], { allowUndefinedFacts: true });
+    for (const [name, parameter] of Object.entries(ruleSet.parameters)) {
+      this.engine.addFact(`param.${name}`, (parameter as Parameter).value);
+    }
+    for (const criterion of ruleSet.criteria) {
+      this.engine.addRule({ name: `criterion:${criterion.id}`, conditions: toEngineConditions(criterion.conditions), event: { type: `criterion:${criterion.id}` } });
+    }
+    for (const contradiction of ruleSet.contradictions) {
+      this.engine.addRule({
+        name: `contradiction:${contradiction.id}`,
+        conditions: toEngineConditions(contradiction.conditions),
+        event: { type: `contradiction:${contradiction.id}` },
+      });
+    }
+  }
+
+  get ruleSet(): RuleSet {
+    return this.published.ruleSet;
+  }
+}
+
+const compiledCache = new WeakMap<PublishedRuleSet, CompiledRuleSet>();
+
+/** Builds the json-rules-engine for a rule set once and reuses it for every evaluation. */
+export function compile(published: PublishedRuleSet): CompiledRuleSet {
+  let compiled = compiledCache.get(published);
+  if (!compiled) {
+    compiled = new CompiledRuleSet(published);
+    compiledCache.set(published, compiled);
+  }
+  return compiled;
+}
+
+function parameterValue(ruleSet: RuleSet, name: string): number | undefined {
+  return (ruleSet.parameters as Record<string, Parameter | undefined>)[name]?.value;
+}
+
+function isKnown(facts: EngineFacts, name: string, ruleSet: RuleSet): boolean {
+  if (name.startsWith('param.')) return parameterValue(ruleSet, name.slice(6)) !== undefined;
+  return isEngineFactName(name) && facts[name] !== undefined;
+}
+
+/** Walks the rule set's condition tree beside json-rules-engine's annotated result tree. */
+function evaluateNode(source: ConditionNode, result: Record<string, unknown>, facts: EngineFacts, ruleSet: RuleSet): EvaluatedNode {
+  const combine = (op: 'all' | 'any', children: EvaluatedNode[]): Truth => {
+    const truths = children.map((c) => c.truth);
+    const dominant = op === 'all' ? 'FALSE' : 'TRUE';
+    if (truths.includes(dominant)) return dominant;
+    if (truths.includes('UNKNOWN')) return 'UNKNOWN';
+    return op === 'all' ? 'TRUE' : 'FALSE';
+  };
+  if ('all' in source || 'any' in source) {
+    const op = 'all' in source ? 'all' : 'any';
+    const sourceChildren = 'all' in source ? source.all : (source as { any: ConditionNode[] }).any;
+    const resultChildren = result[op] as Array<Record<string, unknown>>;
+    const children = sourceChildren.map((child, i) => evaluateNode(child, resultChildren[i] as Record<string, unknown>, facts, ruleSet));
+    return { truth: combine(op, children), source, children };
+  }
+  if ('not' in source) {
+    const child = evaluateNode(source.not, result.not as Record<string, unknown>, facts, ruleSet);
+    const truth: Truth = child.truth === 'UNKNOWN' ? 'UNKNOWN' : child.truth === 'TRUE' ? 'FALSE' : 'TRUE';
+    return { truth, source, children: [child] };
+  }
+  const valueFact = source.value !== null && typeof source.value === 'object' && !Array.isArray(source.value) ? source.value.fact : undefined;
+  const known = isKnown(facts, source.fact, ruleSet) && (valueFact === undefined || isKnown(facts, valueFact, ruleSet));
+  if (known && typeof result.result !== 'boolean') {
+    throw new Error(`json-rules-engine did not evaluate a condition on '${source.fact}'; the explanation would be incomplete`);
+  }
+  return {
+    truth: known ? (result.result === true ? 'TRUE' : 'FALSE') : 'UNKNOWN',
+    source,
+    children: [],
+    expected: result.valueResult ?? source.value,
+    actual: result.factResult,
+  };
+}
+
+function leaves(node: EvaluatedNode, alternative?: string, out: Array<{ node: EvaluatedNode; alternative?: string }> = []) {
+  const label = node.source.label ?? alternative;
+  if (node.children.length === 0) out.push({ node, alternative: label });
+  node.children.forEach((child) => leaves(child, label, out));
+  return out;
+}
+
+/** The facts whose absence leaves the node undecided: only under branches that are themselves unknown. */
+function blockingFacts(node: EvaluatedNode, out = new Set<string>()): Set<string> {
+  if (node.truth !== 'UNKNOWN') return out;
+  if (node.children.length === 0) {
+    const leaf = node.source as Extract<ConditionNode, { fact: string }>;
+    out.add(leaf.fact);
+    return out;
+  }
+  node.children.forEach((child) => blockingFacts(child, out));
+  return out;
+}
+
+function factValue(name: EngineFactName, value: unknown): FactValue {
+  const definition = FACT_CATALOG[name];
+  return { fact: name, label: definition.label, value, display: definition.display(value) };
+}
+
+function missingFact(name: string): MissingFact {
+  if (!isEngineFactName(name)) throw new Error(`Unknown fact ${name}`);
+  const definition = FACT_CATALOG[name];
+  return { fact: name, label: definition.label, recordedAt: definition.recordedAt };
+}
+
+function textLookup(ruleSet: RuleSet, facts: EngineFacts, extra: Record<string, string> = {}) {
+  return (name: string): string | undefined => {
+    if (name in extra) return extra[name];
+    if (name.startsWith('param.')) {
+      const value = parameterValue(ruleSet, name.slice(6));
+      return value === undefined ? undefined : String(value);
+    }
+    if (isEngineFactName(name)) {
+      const value = facts[name];
+      return value === undefined ? '(uppgift saknas)' : String(value);
+    }
+    return undefined;
+  };
+}
+
+function explainCriterion(criterion: Criterion, result: RuleResult, input: EvaluationInput, ruleSet: RuleSet): CriterionExplanation {
+  const evaluated = evaluateNode(criterion.conditions, unwrap(criterion.conditions, result), input.facts, ruleSet);
+
+  // Cross-check: where nothing is unknown, our reading must agree with json-rules-engine's own.
+  if (evaluated.truth !== 'UNKNOWN' && (evaluated.truth === 'TRUE') !== result.result) {
+    throw new Error(`Criterion ${criterion.id}: three-valued result disagrees with json-rules-engine`);
+  }
+
+  const status: CriterionStatus = evaluated.truth === 'TRUE' ? 'MET' : evaluated.truth === 'FALSE' ? 'NOT_MET' : 'MISSING';
+  const allLeaves = leaves(evaluated);
+  const factNames = [...new Set(allLeaves.map((l) => (l.node.source as { fact: string }).fact))].filter(isEngineFactName);
+  const factsUsed = factNames.filter((name) => input.facts[name] !== undefined).map((name) => factValue(name, input.facts[name]));
+  const missingFacts = [...blockingFacts(evaluated)].filter(isEngineFactName).map(missingFact);
+
+  const lookup = textLookup(ruleSet, input.facts);
+  const matchedAlternatives =
+    'any' in criterion.conditions
+      ? evaluated.children.filter((c) => c.truth === 'TRUE' && c.source.label).map((c) => interpolate(c.source.label as string, lookup))
+      : [];
+  const reasonLookup = textLookup(ruleSet, input.facts, { matchedAlternatives: matchedAlternatives.join(' och ') });
+  const reasonText = status === 'MET' ? criterion.reasons.met : status === 'NOT_MET' ? criterion.reasons.notMet : criterion.reasons.missing;
+
+  const checks: ConditionCheck[] = allLeaves.map(({ node, alternative }) => {
+    const leaf = node.source as Extract<ConditionNode, { fact: string }>;
+    const check: ConditionCheck = {
+      fact: leaf.fact,
+      factLabel: isEngineFactName(leaf.fact) ? FACT_CATALOG[leaf.fact].label : leaf.fact,
+      operator: leaf.operator,
+      expected: node.expected,
+      actual: node.actual,
+      result: node.truth,
+    };
+    return alternative ? { alternative: interpolate(alternative, lookup), ...check } : check;
+  });
+
+  const explanation: CriterionExplanation = {
+    id: criterion.id,
+    title: criterion.title,
+    description: interpolate(criterion.description, lookup),
+    lagrum: citeAll(ruleSet, criterion.lagrum),
+    onNotMet: criterion.onNotMet,
+    status,
+    reason: interpolate(reasonText, reasonLookup),
+    factsUsed,
+    missingFacts,
+    checks,
+  };
+  if (status === 'NOT_MET' && criterion.whatWouldChange) {
+    explanation.whatWouldChange = interpolate(criterion.whatWouldChange, lookup);
+  }
+  return explanation;
+}
+
+function addParameter(date: IsoDate, parameter: Parameter, times = 1): IsoDate {
+  const n = parameter.value * times;
+  switch (parameter.unit) {
+    case 'days':
+      return addDays(date, n);
+    case 'weeks':
+      return addDays(date, n * 7);
+    case 'months':
+      return addMonths(date, n);
+    case 'years':
+      return addMonths(date, n * 12);
+  }
+}
+
+/** The granted period, capped by `maxPeriod`, and the follow-up milestones computed from it. */
+function planGrant(ruleSet: RuleSet, requested: { from: IsoDate; to: IsoDate }) {
+  const p = ruleSet.parameters;
+  const cap = addDays(addParameter(requested.from, p.maxPeriod), -1);
+  const granted = { from: requested.from, to: minDate(requested.to, cap) };
+  const milestones: Milestone[] = [];
+  const within = (due: IsoDate) => compareDates(due, granted.to) <= 0;
+  const firstJobPlan = addParameter(granted.from, p.firstJobPlan);
+  if (within(firstJobPlan)) milestones.push({ kind: 'FIRST_JOB_PLAN', due: firstJobPlan, parameter: 'firstJobPlan' });
+  const deeperPlan = addParameter(granted.from, p.deeperPlan);
+  if (within(deeperPlan)) milestones.push({ kind: 'DEEPER_PLAN', due: deeperPlan, parameter: 'deeperPlan' });
+  const finalFollowUp = maxDate(granted.from, addDays(granted.to, -p.followUpBeforeEnd.value * unitDays(p.followUpBeforeEnd)));
+  if (p.followUpInterval.value > 0) {
+    for (let k = 1; ; k++) {
+      const due = addParameter(granted.from, p.followUpInterval, k);
+      if (compareDates(due, finalFollowUp) >= 0) break;
+      milestones.push({ kind: 'FOLLOW_UP', due, parameter: 'followUpInterval' });
+    }
+  }
+  milestones.push({ kind: 'FINAL_FOLLOW_UP', due: finalFollowUp, parameter: 'followUpBeforeEnd' });
+  milestones.sort((a, b) => compareDates(a.due, b.due));
+  return {
+    period: { requested, granted, capped: compareDates(granted.to, requested.to) < 0, maxPeriod: { value: p.maxPeriod.value, unit: p.maxPeriod.unit } },
+    milestones,
+  };
+}
+
+function unitDays(parameter: Parameter): number {
+  if (parameter.unit === 'days') return 1;
+  if (parameter.unit === 'weeks') return 7;
+  throw new Error('followUpBeforeEnd must be given in days or weeks');
+}
+
+/** Evaluates every criterion and contradiction check and proposes an outcome. */
+export async function evaluate(compiled: CompiledRuleSet, input: EvaluationInput): Promise<Proposal> {
+  const { ruleSet } = compiled;
+  const known = Object.fromEntries(Object.entries(input.facts).filter(([, v]) => v !== undefined));
+  const { results, failureResults } = await compiled.engine.run(known);
+  const byName = new Map<string, RuleResult>([...results, ...failureResults].map((r) => [String(r.name), r]));
+  const ruleResult = (name: string): RuleResult => {
+    const r = byName.get(name);
+    if (!r) throw new Error(`json-rules-engine returned no result for ${name}`);
+    return r;
+  };
+
+  const criteria = ruleSet.criteria.map((criterion) => explainCriterion(criterion, ruleResult(`criterion:${criterion.id}`), input, ruleSet));
+
+  // A contradiction counts only when every fact it names is recorded and the condition holds.
+  const contradictions = ruleSet.contradictions.flatMap((contradiction) => {
+    const names = leaves(evaluateNode(contradiction.conditions, unwrap(contradiction.conditions, ruleResult(`contradiction:${contradiction.id}`)), input.facts, ruleSet))
+      .map((l) => (l.node.source as { fact: string }).fact)
+      .filter(isEngineFactName);
+    const holds = ruleResult(`contradiction:${contradiction.id}`).result && names.every((n) => input.facts[n] !== undefined);
+    return holds ? [{ id: contradiction.id, description: contradiction.description, facts: [...new Set(names)].map((n) => factValue(n, input.facts[n])) }] : [];
+  });
+
+  const referralTriggers = criteria.filter((c) => c.onNotMet === 'REFER' && c.status === 'NOT_MET').map((c) => c.id);
+  const unmetCriteria = criteria.filter((c) => c.status === 'NOT_MET').map((c) => c.id);
+  const missingFacts = dedupeMissing(criteria.filter((c) => c.status === 'MISSING').flatMap((c) => c.missingFacts));
+  const requested = input.recorded.requestedPeriod as { from: IsoDate; to: IsoDate } | undefined;
+
+  // Precedence (issue #2, DOMAIN.md): contradictory facts must be corrected first; any referral
+  // trigger then refers the case whatever else holds; otherwise a missing fact blocks a proposal,
+  // any unmet criterion refuses, and all met grants.
+  let outcome: ProposedOutcome;
+  if (contradictions.length > 0) outcome = 'INCOMPLETE';
+  else if (referralTriggers.length > 0) outcome = 'REFER';
+  else if (missingFacts.length > 0) outcome = 'INCOMPLETE';
+  else if (unmetCriteria.length > 0) outcome = 'REFUSE';
+  else if (!requested) {
+    outcome = 'INCOMPLETE';
+    missingFacts.push(REQUESTED_PERIOD);
+  } else outcome = 'GRANT';
+
+  const plan = outcome === 'GRANT' && requested ? planGrant(ruleSet, requested) : null;
+  const basis = outcome === 'INCOMPLETE' ? null : ruleSet.outcomes[outcome];
+  const consent = input.recorded.consentToShareWithDistrictOffice;
+
+  return {
+    schemaVersion: 1,
+    outcome,
+    decisionDate: input.decisionDate,
+    ruleSet: {
+      id: ruleSet.id,
+      version: ruleSet.version,
+      sha256: compiled.published.sha256,
+      validFrom: ruleSet.validFrom,
+      ...(ruleSet.validTo !== undefined ? { validTo: ruleSet.validTo } : {}),
+    },
+    inputSha256: inputHash(input),
+    applicant: input.applicant,
+    legalBasis: basis
+      ? {
+          lagrum: citeAll(ruleSet, basis.lagrum),
+          appealRoute: basis.appealRoute,
+          appealLagrum: basis.appealRoute === 'NONE' ? [] : citeAll(ruleSet, ruleSet.appealRoutes[basis.appealRoute].lagrum),
+        }
+      : null,
+    consideration41: {
+      lagrum: citeAll(ruleSet, ruleSet.consideration41.lagrum),
+      reason: ruleSet.consideration41.reasons[outcome],
+    },
+    criteria,
+    unmetCriteria,
+    referralTriggers: outcome === 'REFER' ? referralTriggers : [],
+    missingFacts: outcome === 'INCOMPLETE' ? missingFacts : [],
+    contradictions,
+    period: plan ? plan.period : null,
+    followUp: plan ? plan.milestones : [],
+    referral: outcome === 'REFER' ? { consentToShare: consent ?? null, informationMayBeShared: consent === true } : null,
+  };
+}
+
+/** The annotated result tree, without the `all` added around a bare condition. */
+function unwrap(conditions: ConditionNode, result: RuleResult): Record<string, unknown> {
+  const raw = (result.conditions as unknown) as Record<string, unknown>;
+  return 'fact' in conditions ? ((raw.all as unknown[])[0] as Record<string, unknown>) : raw;
+}
+
+function dedupeMissing(items: MissingFact[]): MissingFact[] {
+  const seen = new Map<string, MissingFact>();
+  for (const item of items) if (!seen.has(item.fact)) seen.set(item.fact, item);
+  return [...seen.values()];
+}
+
+/**
+ * The hash printed on letters to tie them to their inputs. It covers the recorded facts, date and
+ * derived age, not the identity number: a hash of a personnummer can be reversed by trying them all.
+ */
+export function inputHash(input: EvaluationInput): string {
+  return canonicalSha256({ decisionDate: input.decisionDate, applicant: input.applicant, facts: input.recorded });
+}

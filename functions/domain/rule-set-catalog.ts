@@ -1,0 +1,198 @@
+/**
+ * The published rule sets, validated as a whole, and the choice of rule set by decision date.
+ * Pure: the caller reads the files (see functions/rule-sets/load-files.ts).
+ */
+import { type IsoDate, compareDates } from './dates';
+import { canonicalSha256 } from './canonical-json';
+import { isEngineFactName } from './facts';
+import { type ConditionNode, type LagrumRef, type RuleSet, REQUIRED_PARAMETERS, ruleSetSchema } from './rule-set';
+import { type ValidationIssue, issuesFromZod } from './validation';
+
+export interface PublishedRuleSet {
+  ruleSet: RuleSet;
+  /** sha256 of the canonical JSON of the validated rule set. */
+  sha256: string;
+  /** Where it came from, for error messages (a file path). */
+  origin: string;
+}
+
+export class RuleSetError extends Error {
+  readonly code = 'RULE_SET_INVALID';
+  constructor(
+    readonly origin: string,
+    readonly issues: ValidationIssue[],
+  ) {
+    super(`Regelverket i ${origin} är ogiltigt:\n${issues.map((i) => `  ${i.path || '(roten)'}: ${i.message}`).join('\n')}`);
+  }
+}
+
+export class NoRuleSetForDateError extends Error {
+  readonly code = 'NO_RULE_SET_FOR_DATE';
+  constructor(
+    readonly date: string,
+    readonly available: Array<{ id: string; validFrom: string; validTo?: string }>,
+  ) {
+    const ranges = available.map((r) => `${r.id} (${r.validFrom}–${r.validTo ?? 'tills vidare'})`).join(', ');
+    super(
+      `Inget regelverk gäller för beslutsdatum ${date}. ` +
+        (ranges ? `Publicerade regelverk: ${ranges}.` : 'Inga regelverk är publicerade.') +
+        ' Ett nytt regelverk måste publiceras av en jurist innan beslut kan föreslås för det datumet.',
+    );
+  }
+}
+
+const PLACEHOLDER = /\{\{\s*([A-Za-z0-9_.]+)\s*\}\}/g;
+const TEXT_PLACEHOLDERS_ALLOWED = new Set(['matchedAlternatives']);
+
+function collectLeaves(node: ConditionNode, out: Array<Extract<ConditionNode, { fact: string }>> = []) {
+  if ('all' in node) node.all.forEach((c) => collectLeaves(c, out));
+  else if ('any' in node) node.any.forEach((c) => collectLeaves(c, out));
+  else if ('not' in node) collectLeaves(node.not, out);
+  else out.push(node);
+  return out;
+}
+
+function collectLabels(node: ConditionNode, out: string[] = []): string[] {
+  if (node.label) out.push(node.label);
+  if ('all' in node) node.all.forEach((c) => collectLabels(c, out));
+  else if ('any' in node) node.any.forEach((c) => collectLabels(c, out));
+  else if ('not' in node) collectLabels(node.not, out);
+  return out;
+}
+
+const isParameterFact = (name: string) => name.startsWith('param.');
+
+/** Checks what the schema cannot: that every name a rule set uses refers to something real. */
+export function crossCheck(ruleSet: RuleSet): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const statuteIds = new Set(ruleSet.statutes.map((s) => s.id));
+  const parameterNames = new Set<string>(REQUIRED_PARAMETERS);
+
+  const checkLagrum = (refs: LagrumRef[], path: string) =>
+    refs.forEach((ref, i) => {
+      if ('statute' in ref && !statuteIds.has(ref.statute)) {
+        issues.push({ path: `${path}.${i}.statute`, message: `Lagen '${ref.statute}' finns inte i listan statutes.` });
+      }
+    });
+
+  const checkFactName = (name: string, path: string) => {
+    if (isParameterFact(name)) {
+      if (!parameterNames.has(name.slice('param.'.length))) {
+        issues.push({ path, message: `Parametern '${name}' finns inte i parameters.` });
+      }
+    } else if (!isEngineFactName(name)) {
+      issues.push({ path, message: `Uppgiften '${name}' är okänd. Se faktalistan i GLOSSARY.md.` });
+    }
+  };
+
+  const checkText = (text: string, path: string, allowed: (name: string) => boolean) => {
+    for (const match of text.matchAll(PLACEHOLDER)) {
+      const name = match[1] as string;
+      if (!allowed(name)) issues.push({ path, message: `Platshållaren {{${name}}} är okänd.` });
+    }
+  };
+  const knownInText = (name: string) =>
+    TEXT_PLACEHOLDERS_ALLOWED.has(name) ||
+    (isParameterFact(name) ? parameterNames.has(name.slice('param.'.length)) : isEngineFactName(name));
+  const parametersOnly = (name: string) => isParameterFact(name) && parameterNames.has(name.slice('param.'.length));
+
+  const checkConditions = (node: ConditionNode, path: string) => {
+    collectLeaves(node).forEach((leaf) => {
+      checkFactName(leaf.fact, `${path}.fact`);
+      if (leaf.value !== null && typeof leaf.value === 'object' && !Array.isArray(leaf.value)) {
+        checkFactName(leaf.value.fact, `${path}.value.fact`);
+      }
+    });
+    collectLabels(node).forEach((label) => checkText(label, `${path}.label`, parametersOnly));
+  };
+
+  const seen = new Set<string>();
+  ruleSet.criteria.forEach((criterion, i) => {
+    const path = `criteria.${i}`;
+    if (seen.has(criterion.id)) issues.push({ path: `${path}.id`, message: `Kriteriet ${criterion.id} finns två gånger.` });
+    seen.add(criterion.id);
+    checkLagrum(criterion.lagrum, `${path}.lagrum`);
+    checkConditions(criterion.conditions, `${path}.conditions`);
+    checkText(criterion.description, `${path}.description`, parametersOnly);
+    for (const key of ['met', 'notMet', 'missing'] as const) {
+      checkText(criterion.reasons[key], `${path}.reasons.${key}`, knownInText);
+    }
+    if (criterion.whatWouldChange) checkText(criterion.whatWouldChange, `${path}.whatWouldChange`, parametersOnly);
+  });
+  ruleSet.contradictions.forEach((c, i) => checkConditions(c.conditions, `contradictions.${i}.conditions`));
+  checkLagrum(ruleSet.consideration41.lagrum, 'consideration41.lagrum');
+  for (const outcome of ['GRANT', 'REFUSE', 'REFER'] as const) {
+    checkLagrum(ruleSet.outcomes[outcome].lagrum, `outcomes.${outcome}.lagrum`);
+  }
+  for (const route of ['LAGLIGHETSPROVNING', 'FORVALTNINGSBESVAR'] as const) {
+    checkLagrum(ruleSet.appealRoutes[route].lagrum, `appealRoutes.${route}.lagrum`);
+  }
+  if (ruleSet.validTo !== undefined && compareDates(ruleSet.validTo as IsoDate, ruleSet.validFrom as IsoDate) < 0) {
+    issues.push({ path: 'validTo', message: 'validTo ligger före validFrom.' });
+  }
+  if (ruleSet.parameters.ageMin.value > ruleSet.parameters.ageMax.value) {
+    issues.push({ path: 'parameters.ageMin', message: 'ageMin är större än ageMax.' });
+  }
+  return issues;
+}
+
+/** Validates one parsed rule-set document; throws RuleSetError naming every problem. */
+export function publishRuleSet(document: unknown, origin: string): PublishedRuleSet {
+  const parsed = ruleSetSchema.safeParse(document);
+  if (!parsed.success) throw new RuleSetError(origin, issuesFromZod(parsed.error.issues));
+  const issues = crossCheck(parsed.data);
+  if (issues.length > 0) throw new RuleSetError(origin, issues);
+  return { ruleSet: parsed.data, sha256: canonicalSha256(parsed.data), origin };
+}
+
+export class RuleSetCatalog {
+  private readonly sets: PublishedRuleSet[];
+
+  constructor(sets: PublishedRuleSet[]) {
+    this.sets = [...sets].sort((a, b) => compareDates(a.ruleSet.validFrom as IsoDate, b.ruleSet.validFrom as IsoDate));
+    const ids = new Set<string>();
+    for (const s of this.sets) {
+      if (ids.has(s.ruleSet.id)) throw new RuleSetError(s.origin, [{ path: 'id', message: `Id ${s.ruleSet.id} används redan.` }]);
+      ids.add(s.ruleSet.id);
+    }
+    // Two rule sets in force on the same day would make the choice arbitrary: refuse to start.
+    for (let i = 1; i < this.sets.length; i++) {
+      const prev = this.sets[i - 1] as PublishedRuleSet;
+      const next = this.sets[i] as PublishedRuleSet;
+      if (prev.ruleSet.validTo === undefined || compareDates(prev.ruleSet.validTo as IsoDate, next.ruleSet.validFrom as IsoDate) >= 0) {
+        throw new RuleSetError(next.origin, [
+          { path: 'validFrom', message: `Giltighetstiden överlappar regelverket ${prev.ruleSet.id} (${prev.origin}).` },
+        ]);
+      }
+    }
+  }
+
+  list(): PublishedRuleSet[] {
+    return [...this.sets];
+  }
+
+  get(id: string): PublishedRuleSet | undefined {
+    return this.sets.find((s) => s.ruleSet.id === id);
+  }
+
+  /** The rule set in force on `date`. Never falls back to another: no match is an error. */
+  forDate(date: IsoDate): PublishedRuleSet {
+    const match = this.sets.find(
+      (s) =>
+        compareDates(s.ruleSet.validFrom as IsoDate, date) <= 0 &&
+        (s.ruleSet.validTo === undefined || compareDates(date, s.ruleSet.validTo as IsoDate) <= 0),
+    );
+    if (!match) {
+      throw new NoRuleSetForDateError(
+        date,
+        this.sets.map((s) => ({ id: s.ruleSet.id, validFrom: s.ruleSet.validFrom, validTo: s.ruleSet.validTo })),
+      );
+    }
+    return match;
+  }
+}
+
+/** Replaces `{{name}}` placeholders; unknown names were rejected when the rule set was loaded. */
+export function interpolate(text: string, lookup: (name: string) => string | undefined): string {
+  return text.replace(PLACEHOLDER, (whole, name: string) => lookup(name) ?? whole);
+}

@@ -1,0 +1,154 @@
+/**
+ * The schema of a rule set: law as data. A legal reviewer edits the YAML files in `rules/`; this
+ * schema is what they must satisfy, checked when a rule set is loaded and in a test.
+ */
+import * as z from 'zod/mini';
+import { isoDateSchema } from './facts';
+
+export const OUTCOMES = ['GRANT', 'REFUSE', 'REFER', 'INCOMPLETE'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+/** How a decision can be challenged. The rule set decides which applies to which outcome. */
+export const APPEAL_ROUTES = ['LAGLIGHETSPROVNING', 'FORVALTNINGSBESVAR', 'NONE'] as const;
+export type AppealRoute = (typeof APPEAL_ROUTES)[number];
+
+const text = z.string().check(z.refine((s) => s.trim().length > 0, 'Texten får inte vara tom.'));
+const id = z.string().check(z.regex(/^[A-Z][A-Z0-9_]*$/, 'Id skrivs med versaler, siffror och understreck.'));
+
+export const statuteSchema = z.strictObject({
+  /** Short id used by lagrum references in this file, e.g. `SoL`. */
+  id: z.string().check(z.regex(/^[A-Za-z][A-Za-z0-9]*$/)),
+  sfs: z.string().check(z.regex(/^\d{4}:\d+$/, 'SFS-nummer skrivs ÅÅÅÅ:NNN.')),
+  title: text,
+  /** The name as it reads inside a citation, e.g. `socialtjänstlagen`. */
+  citationName: text,
+  abbreviation: z.optional(text),
+});
+export type Statute = z.infer<typeof statuteSchema>;
+
+/** A reference to a provision: a statute (chapter and/or section) or the guideline. */
+export const lagrumRefSchema = z.union([
+  z.strictObject({
+    statute: z.string(),
+    chapter: z.optional(z.int().check(z.positive())),
+    section: z.optional(z.int().check(z.positive())),
+    paragraph: z.optional(z.int().check(z.positive())),
+  }),
+  z.strictObject({ guideline: z.literal(true), part: z.optional(text) }),
+]);
+export type LagrumRef = z.infer<typeof lagrumRefSchema>;
+
+/** json-rules-engine conditions, restricted to what an explanation can be complete for. */
+export type ConditionNode =
+  | { all: ConditionNode[]; label?: string }
+  | { any: ConditionNode[]; label?: string }
+  | { not: ConditionNode; label?: string }
+  | {
+      fact: string;
+      operator: string;
+      value: string | number | boolean | null | { fact: string } | Array<string | number | boolean>;
+      label?: string;
+    };
+
+const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+export const conditionSchema: z.ZodMiniType<ConditionNode> = z.lazy(() =>
+  z.union([
+    // No `priority`: json-rules-engine stops between priority groups, and a skipped condition
+    // carries no result. Without priorities every condition is evaluated and explained.
+    z.strictObject({ all: z.array(conditionSchema).check(z.minLength(1)), label: z.optional(text) }),
+    z.strictObject({ any: z.array(conditionSchema).check(z.minLength(1)), label: z.optional(text) }),
+    z.strictObject({ not: conditionSchema, label: z.optional(text) }),
+    z.strictObject({
+      fact: z.string(),
+      operator: z.enum(['equal', 'notEqual', 'lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive', 'in', 'notIn']),
+      value: z.union([scalar, z.strictObject({ fact: z.string() }), z.array(z.union([z.string(), z.number(), z.boolean()]))]),
+      label: z.optional(text),
+    }),
+  ]),
+) as z.ZodMiniType<ConditionNode>;
+
+export const criterionSchema = z.strictObject({
+  id,
+  title: text,
+  description: text,
+  lagrum: z.array(lagrumRefSchema).check(z.minLength(1, 'Varje kriterium ska ange lagrum.')),
+  /** What an unmet criterion leads to: a refusal, or a referral to the district office. */
+  onNotMet: z.enum(['REFUSE', 'REFER']),
+  conditions: conditionSchema,
+  reasons: z.strictObject({ met: text, notMet: text, missing: text }),
+  /** For a refusal: what would have to be different for this criterion to be met. */
+  whatWouldChange: z.optional(text),
+});
+export type Criterion = z.infer<typeof criterionSchema>;
+
+export const contradictionSchema = z.strictObject({
+  id,
+  description: text,
+  conditions: conditionSchema,
+});
+export type Contradiction = z.infer<typeof contradictionSchema>;
+
+export const PARAMETER_STATUSES = ['UNCONFIRMED', 'CONFIRMED'] as const;
+
+export const parameterSchema = z
+  .strictObject({
+    value: z.number().check(z.nonnegative()),
+    unit: z.enum(['years', 'months', 'weeks', 'days']),
+    description: text,
+    source: text,
+    status: z.enum(PARAMETER_STATUSES),
+    confirmedBy: z.optional(text),
+    confirmedOn: z.optional(isoDateSchema),
+  })
+  .check(
+    z.refine((p) => p.status !== 'CONFIRMED' || (p.confirmedBy !== undefined && p.confirmedOn !== undefined), {
+      message: 'En bekräftad parameter ska ange vem som bekräftade den och när (confirmedBy, confirmedOn).',
+      path: ['status'],
+    }),
+  );
+export type Parameter = z.infer<typeof parameterSchema>;
+
+/** The parameters every rule set must define; the engine computes periods and dates from them. */
+export const REQUIRED_PARAMETERS = [
+  'ageMin',
+  'ageMax',
+  'maxPeriod',
+  'firstJobPlan',
+  'deeperPlan',
+  'followUpInterval',
+  'followUpBeforeEnd',
+] as const;
+export type ParameterName = (typeof REQUIRED_PARAMETERS)[number];
+
+const outcomeBasisSchema = z.strictObject({
+  lagrum: z.array(lagrumRefSchema),
+  appealRoute: z.enum(APPEAL_ROUTES),
+});
+
+export const ruleSetSchema = z.strictObject({
+  id: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*$/, 'Regelverkets id skrivs med gemener, siffror och bindestreck.')),
+  version: z.int().check(z.positive()),
+  title: text,
+  validFrom: isoDateSchema,
+  validTo: z.optional(isoDateSchema),
+  source: z.strictObject({ guideline: text, title: text, documents: z.optional(z.array(text)) }),
+  statutes: z.array(statuteSchema).check(z.minLength(1)),
+  assumptions: z.array(z.strictObject({ id, text })),
+  parameters: z.record(z.enum(REQUIRED_PARAMETERS), parameterSchema),
+  criteria: z.array(criterionSchema).check(z.minLength(1)),
+  contradictions: z.array(contradictionSchema),
+  consideration41: z.strictObject({
+    lagrum: z.array(lagrumRefSchema).check(z.minLength(1)),
+    reasons: z.strictObject({ GRANT: text, REFUSE: text, REFER: text, INCOMPLETE: text }),
+  }),
+  outcomes: z.strictObject({
+    GRANT: outcomeBasisSchema,
+    REFUSE: outcomeBasisSchema,
+    REFER: outcomeBasisSchema,
+  }),
+  appealRoutes: z.strictObject({
+    LAGLIGHETSPROVNING: z.strictObject({ lagrum: z.array(lagrumRefSchema) }),
+    FORVALTNINGSBESVAR: z.strictObject({ lagrum: z.array(lagrumRefSchema) }),
+  }),
+});
+export type RuleSet = z.infer<typeof ruleSetSchema>;
