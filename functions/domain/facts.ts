@@ -172,7 +172,8 @@ export const FACT_CATALOG: Record<EngineFactName, FactDefinition> = {
   studying: { label: 'studerar', recordedAt: 'facts.studying', display: yesNoDisplay },
   forsorjningsstod: { label: 'får försörjningsstöd', recordedAt: 'facts.forsorjningsstod', display: yesNoDisplay },
   socialServicesContact: {
-    label: 'kontakt med stadsdelsförvaltningens socialtjänst',
+    // Contact or insats other than försörjningsstöd, which is its own fact (rule set assumption A4).
+    label: 'annan kontakt eller insats hos stadsdelsförvaltningens socialtjänst än försörjningsstöd',
     recordedAt: 'facts.socialServicesContact',
     display: (v) => contactLabels[v as SocialServicesContact] ?? String(v),
   },

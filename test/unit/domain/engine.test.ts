@@ -1,0 +1,170 @@
+import { describe, expect, it } from 'vitest';
+import { propose } from '../../../functions/domain/propose';
+import { loadCatalog } from '../../../functions/rule-sets/load-files';
+import { personnummer } from '../../support/identity';
+
+const catalog = loadCatalog();
+
+const eligibleFacts = () => ({
+  reachedThroughOutreach: true,
+  working: false,
+  studying: false,
+  woman: false,
+  forsorjningsstod: false,
+  socialServicesContact: 'NONE',
+  apparent41Need: { present: false },
+  assessedNeed: {
+    level: 'DEEPER_INDIVIDUAL_SUPPORT',
+    grounds: 'Har inte arbetat eller studerat sedan gymnasiet och behöver stöd över tid.',
+    areas: ['EDUCATION'],
+  },
+  requestedPeriod: { from: '2024-09-02', to: '2025-02-28' },
+});
+
+const request = (facts: Record<string, unknown> = eligibleFacts(), birthDate = '2001-05-17', decisionDate = '2024-08-20') => ({
+  decisionDate,
+  applicant: { personnummer: personnummer(birthDate) },
+  facts,
+});
+
+async function proposal(body: unknown) {
+  const result = await propose(catalog, body);
+  if (!result.ok) throw new Error(JSON.stringify(result.problem));
+  return result.proposal;
+}
+
+describe('propose', () => {
+  it('gives byte-identical output for the same facts, date and rule set, whatever the key order', async () => {
+    const a = await proposal(request());
+    const reordered = Object.fromEntries(Object.entries(eligibleFacts()).reverse());
+    const b = await proposal(request(reordered));
+    expect(JSON.stringify(b)).toBe(JSON.stringify(a));
+    expect(a.inputSha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('explains every criterion of the rule set, each with its lagrum and a result for every condition', async () => {
+    const p = await proposal(request());
+    const ruleSet = catalog.forDate('2024-08-20' as never).ruleSet;
+    expect(p.criteria.map((c) => c.id)).toEqual(ruleSet.criteria.map((c) => c.id));
+    for (const c of p.criteria) {
+      expect(c.lagrum.length).toBeGreaterThan(0);
+      expect(c.reason.length).toBeGreaterThan(10);
+      expect(c.reason).not.toMatch(/\{\{/);
+      for (const check of c.checks) expect(['TRUE', 'FALSE', 'UNKNOWN']).toContain(check.result);
+    }
+    // The young-adult branch is decided by four recorded facts: all four are in the explanation.
+    const target = p.criteria.find((c) => c.id === 'TARGET_GROUP');
+    expect(target?.factsUsed.map((f) => f.fact)).toEqual(['age', 'working', 'studying', 'woman']);
+    expect(target?.reason).toBe('Du tillhör målgruppen unga 19–29 år som varken arbetar eller studerar.');
+  });
+
+  it('records that 4 kap. 1 § was considered, and grants under 4 kap. 2 § with laglighetsprövning', async () => {
+    const p = await proposal(request());
+    expect(p.outcome).toBe('GRANT');
+    expect(p.consideration41.lagrum[0]?.text).toBe('4 kap. 1 § socialtjänstlagen (2001:453)');
+    expect(p.consideration41.reason).toMatch(/går utöver/);
+    expect(p.legalBasis).toEqual({
+      lagrum: [{ text: '4 kap. 2 § socialtjänstlagen (2001:453)', short: '4 kap. 2 § SoL', sfs: '2001:453' }],
+      appealRoute: 'LAGLIGHETSPROVNING',
+      appealLagrum: [{ text: '13 kap. kommunallagen (2017:725)', short: '13 kap. KL', sfs: '2017:725' }],
+    });
+  });
+
+  it('schedules the job plan, the deeper plan and follow-ups from the rule-set parameters', async () => {
+    const p = await proposal(request());
+    expect(p.period).toEqual({
+      requested: { from: '2024-09-02', to: '2025-02-28' },
+      granted: { from: '2024-09-02', to: '2025-02-28' },
+      capped: false,
+      maxPeriod: { value: 12, unit: 'months' },
+    });
+    expect(p.followUp).toEqual([
+      { kind: 'FIRST_JOB_PLAN', due: '2024-09-07', parameter: 'firstJobPlan' },
+      { kind: 'DEEPER_PLAN', due: '2024-09-30', parameter: 'deeperPlan' },
+      { kind: 'FOLLOW_UP', due: '2024-12-02', parameter: 'followUpInterval' },
+      { kind: 'FINAL_FOLLOW_UP', due: '2025-02-14', parameter: 'followUpBeforeEnd' },
+    ]);
+  });
+
+  it('leaves out milestones that would fall after a very short period', async () => {
+    const p = await proposal(request({ ...eligibleFacts(), requestedPeriod: { from: '2024-09-02', to: '2024-09-20' } }));
+    expect(p.followUp.map((m) => m.kind)).toEqual(['FINAL_FOLLOW_UP', 'FIRST_JOB_PLAN']);
+    expect(p.followUp[0]?.due).toBe('2024-09-06');
+  });
+
+  it('records for a referral whether information may be passed on, which needs consent', async () => {
+    const withConsent = await proposal(request({ ...eligibleFacts(), forsorjningsstod: true, consentToShareWithDistrictOffice: true }));
+    expect(withConsent.referral).toEqual({ consentToShare: true, informationMayBeShared: true });
+    expect(withConsent.legalBasis?.appealRoute).toBe('NONE');
+    const notRecorded = await proposal(request({ ...eligibleFacts(), forsorjningsstod: true }));
+    expect(notRecorded.referral).toEqual({ consentToShare: null, informationMayBeShared: false });
+  });
+
+  it('lists, for a refusal, what would have to be different for each unmet criterion', async () => {
+    const p = await proposal(request({ ...eligibleFacts(), reachedThroughOutreach: false, studying: true }));
+    expect(p.outcome).toBe('REFUSE');
+    const unmet = p.criteria.filter((c) => c.status === 'NOT_MET');
+    expect(unmet.map((c) => c.id)).toEqual(['REACHED_BY_OUTREACH', 'TARGET_GROUP']);
+    for (const c of unmet) expect(c.whatWouldChange).toBeTruthy();
+    expect(p.legalBasis?.appealRoute).toBe('LAGLIGHETSPROVNING');
+  });
+
+  it('names each missing fact with where the case worker records it, and makes no legal basis', async () => {
+    const { assessedNeed: _omitted, ...facts } = eligibleFacts();
+    const p = await proposal(request(facts));
+    expect(p.outcome).toBe('INCOMPLETE');
+    expect(p.missingFacts).toEqual([{ fact: 'assessedNeed', label: 'bedömt behov', recordedAt: 'facts.assessedNeed.level' }]);
+    expect(p.legalBasis).toBeNull();
+    expect(p.criteria.find((c) => c.id === 'NEEDS_DEEPER_SUPPORT')?.status).toBe('MISSING');
+  });
+
+  it('carries no name or identity number in the proposal', async () => {
+    const body = request();
+    const p = await proposal(body);
+    const text = JSON.stringify(p);
+    expect(text).not.toContain(body.applicant.personnummer);
+    expect(text).not.toContain(body.applicant.personnummer.replace('-', ''));
+    expect(p.applicant).toEqual({ age: 23, identityKind: 'personnummer' });
+  });
+});
+
+describe('propose with bad input', () => {
+  it('answers with problem+json naming each bad field in Swedish', async () => {
+    const result = await propose(catalog, {
+      decisionDate: '2024-02-30',
+      applicant: { personnummer: '20010517-1234' },
+      facts: { working: 'nej', socialServicesContact: 'SOME', assessedNeed: { level: 'DEEPER_INDIVIDUAL_SUPPORT', grounds: '  ' }, colour: 'blå' },
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problem.status).toBe(400);
+    const byPath = Object.fromEntries((result.problem.errors ?? []).map((e) => [e.path, e.message]));
+    expect(Object.keys(byPath).sort()).toEqual([
+      'applicant.personnummer',
+      'decisionDate',
+      'facts.assessedNeed.grounds',
+      'facts.colour',
+      'facts.socialServicesContact',
+      'facts.working',
+    ]);
+    expect(byPath['decisionDate']).toBe('Ange ett giltigt datum som ÅÅÅÅ-MM-DD.');
+    expect(byPath['applicant.personnummer']).toBe('Kontrollsiffran stämmer inte. Kontrollera att alla siffror är rätt.');
+    expect(byPath['facts.working']).toBe('Ange ja (true) eller nej (false): arbetar personen.');
+    expect(byPath['facts.colour']).toBe("Fältet 'colour' finns inte. Kontrollera stavningen.");
+    expect(result.problem.errors?.find((e) => e.path === 'facts.assessedNeed.grounds')?.pointer).toBe('/facts/assessedNeed/grounds');
+  });
+
+  it('rejects a period that ends before it starts', async () => {
+    const result = await propose(catalog, request({ ...eligibleFacts(), requestedPeriod: { from: '2024-09-02', to: '2024-09-01' } }));
+    expect(!result.ok && result.problem.errors).toEqual([
+      { path: 'facts.requestedPeriod.to', pointer: '/facts/requestedPeriod/to', message: 'Periodens slutdatum kan inte ligga före startdatumet.' },
+    ]);
+  });
+
+  it('rejects a body that is not an object', async () => {
+    for (const body of [null, 'text', 42, []]) {
+      const result = await propose(catalog, body);
+      expect(!result.ok && result.problem.status).toBe(400);
+    }
+  });
+});

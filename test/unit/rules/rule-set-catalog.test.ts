@@ -1,0 +1,159 @@
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse, stringify } from 'yaml';
+import { propose } from '../../../functions/domain/propose';
+import { RuleSetCatalog, RuleSetError, publishRuleSet } from '../../../functions/domain/rule-set-catalog';
+import { DEFAULT_RULES_DIR, loadCatalog } from '../../../functions/rule-sets/load-files';
+import { personnummer } from '../../support/identity';
+
+const realPath = join(DEFAULT_RULES_DIR, 'jobbtorg-sis-sol2001', 'rule-set.yaml');
+const realDocument = () => parse(readFileSync(realPath, 'utf8')) as Record<string, any>;
+
+function problemsOf(document: unknown): string[] {
+  try {
+    publishRuleSet(document, 'test.yaml');
+    return [];
+  } catch (error) {
+    if (!(error instanceof RuleSetError)) throw error;
+    return error.issues.map((i) => `${i.path}: ${i.message}`);
+  }
+}
+
+/**
+ * A fictitious successor citing SoL (2025:400) with other chapter numbers and parameters, written
+ * as a reviewer would: a new folder beside the real one. Chapter numbers are made up for the test.
+ */
+function writeFixtureSuccessor(dir: string) {
+  const doc = realDocument();
+  doc.id = 'fixture-sis-sol2025';
+  doc.version = 2;
+  doc.title = 'TESTFIXTUR (fiktiva lagrum): stödinsats enligt socialtjänstlagen (2025:400)';
+  doc.validFrom = '2025-07-01';
+  delete doc.validTo;
+  const sol = doc.statutes.find((s: any) => s.id === 'SoL');
+  sol.sfs = '2025:400';
+  sol.title = 'Socialtjänstlag (2025:400)';
+  doc.outcomes.GRANT.lagrum = [{ statute: 'SoL', chapter: 11, section: 3 }];
+  doc.parameters.ageMax.value = 30;
+  doc.parameters.maxPeriod.value = 6;
+  mkdirSync(join(dir, 'fixture-sis-sol2025'));
+  writeFileSync(join(dir, 'fixture-sis-sol2025', 'rule-set.yaml'), stringify(doc));
+  mkdirSync(join(dir, 'jobbtorg-sis-sol2001'));
+  writeFileSync(join(dir, 'jobbtorg-sis-sol2001', 'rule-set.yaml'), readFileSync(realPath));
+}
+
+const eligible = (overrides: Record<string, unknown> = {}) => ({
+  reachedThroughOutreach: true,
+  working: false,
+  studying: false,
+  woman: false,
+  forsorjningsstod: false,
+  socialServicesContact: 'NONE',
+  apparent41Need: { present: false },
+  assessedNeed: { level: 'DEEPER_INDIVIDUAL_SUPPORT', grounds: 'Behöver stöd över tid för att komma vidare till studier.' },
+  requestedPeriod: { from: '2025-08-01', to: '2026-07-31' },
+  ...overrides,
+});
+
+describe('the published rule sets', () => {
+  it('all pass the schema and the cross-checks', () => {
+    const catalog = loadCatalog();
+    expect(catalog.list().length).toBeGreaterThan(0);
+    for (const { ruleSet, sha256 } of catalog.list()) {
+      expect(ruleSet.criteria.length).toBeGreaterThan(0);
+      expect(sha256).toMatch(/^[0-9a-f]{64}$/);
+    }
+  });
+});
+
+describe('a new rule-set version', () => {
+  it('is picked up from a new folder with no code change, with its own parameters and statute reference', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rules-'));
+    writeFixtureSuccessor(dir);
+    const catalog = loadCatalog(dir);
+    // A 30-year-old is outside 19–29 under the real rule set but inside 19–30 under the fixture.
+    const body = (decisionDate: string) => ({
+      decisionDate,
+      applicant: { personnummer: personnummer('1995-03-01') },
+      facts: eligible(),
+    });
+    const before = await propose(catalog, body('2025-06-30'));
+    const after = await propose(catalog, body('2025-07-01'));
+    expect(before.ok && before.proposal.ruleSet.id).toBe('jobbtorg-sis-sol2001');
+    expect(before.ok && before.proposal.outcome).toBe('REFUSE');
+    expect(after.ok && after.proposal.ruleSet.id).toBe('fixture-sis-sol2025');
+    expect(after.ok && after.proposal.outcome).toBe('GRANT');
+    expect(after.ok && after.proposal.legalBasis?.lagrum.map((c) => c.text)).toEqual(['11 kap. 3 § socialtjänstlagen (2025:400)']);
+    // maxPeriod 6 months in the fixture caps a 12-month request.
+    expect(after.ok && after.proposal.period?.granted).toEqual({ from: '2025-08-01', to: '2026-01-31' });
+  });
+});
+
+describe('choosing a rule set by decision date', () => {
+  it('gives a clear error naming the published validity when no rule set covers the date', async () => {
+    const result = await propose(loadCatalog(), { decisionDate: '2026-11-22', applicant: { personnummer: personnummer('2000-01-20') }, facts: eligible() });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problem.status).toBe(422);
+    expect(result.problem.detail).toContain('Inget regelverk gäller för beslutsdatum 2026-11-22');
+    expect(result.problem.detail).toContain('jobbtorg-sis-sol2001 (2023-01-01–2025-06-30)');
+  });
+
+  it('refuses to load two rule sets in force on the same day', () => {
+    const a = publishRuleSet(realDocument(), 'a.yaml');
+    const overlapping = { ...realDocument(), id: 'other', validFrom: '2025-06-30' };
+    expect(() => new RuleSetCatalog([a, publishRuleSet(overlapping, 'b.yaml')])).toThrow(/överlappar/);
+  });
+});
+
+describe('rule-set validation', () => {
+  it('accepts the real rule set', () => {
+    expect(problemsOf(realDocument())).toEqual([]);
+  });
+
+  it('names a fact the engine does not know', () => {
+    const doc = realDocument();
+    doc.criteria[0].conditions.fact = 'reachedByOutrech';
+    expect(problemsOf(doc)).toEqual(["criteria.0.conditions.fact: Uppgiften 'reachedByOutrech' är okänd. Se faktalistan i GLOSSARY.md."]);
+  });
+
+  it('names a lagrum that cites a statute missing from the list', () => {
+    const doc = realDocument();
+    doc.criteria[2].lagrum[1].statute = 'SFB';
+    expect(problemsOf(doc)).toEqual(["criteria.2.lagrum.1.statute: Lagen 'SFB' finns inte i listan statutes."]);
+  });
+
+  it('names an unknown placeholder in a reason text', () => {
+    const doc = realDocument();
+    doc.criteria[1].reasons.notMet = 'Du var {{alder}} år.';
+    expect(problemsOf(doc)).toEqual(['criteria.1.reasons.notMet: Platshållaren {{alder}} är okänd.']);
+  });
+
+  it('rejects a priority on a condition, because a skipped condition cannot be explained', () => {
+    const doc = realDocument();
+    doc.criteria[0].conditions.priority = 10;
+    expect(problemsOf(doc).join('\n')).toMatch(/criteria\.0\.conditions/);
+  });
+
+  it('requires every parameter and a confirmation record for a confirmed one', () => {
+    const doc = realDocument();
+    delete doc.parameters.deeperPlan;
+    doc.parameters.ageMin.status = 'CONFIRMED';
+    const problems = problemsOf(doc).join('\n');
+    expect(problems).toMatch(/parameters\.deeperPlan/);
+    expect(problems).toMatch(/parameters\.ageMin\.status: En bekräftad parameter ska ange vem/);
+  });
+
+  it('requires a lagrum on every criterion', () => {
+    const doc = realDocument();
+    doc.criteria[3].lagrum = [];
+    expect(problemsOf(doc)).toEqual(['criteria.3.lagrum: Varje kriterium ska ange lagrum.']);
+  });
+
+  it('reports YAML syntax errors with the file name', async () => {
+    const { parseRuleSetYaml } = await import('../../../functions/rule-sets/load-files');
+    expect(() => parseRuleSetYaml('id: [unclosed', 'rules/x/rule-set.yaml')).toThrow(/rules\/x\/rule-set.yaml.*inte giltig YAML/s);
+  });
+});
