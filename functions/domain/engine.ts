@@ -91,7 +91,12 @@ export interface Proposal {
     maxPeriod: { value: number; unit: Parameter['unit'] };
   };
   followUp: Milestone[];
-  referral: null | { consentToShare: boolean | null; informationMayBeShared: boolean };
+  referral: null | {
+    consentToShare: boolean | null;
+    /** Only with recorded consent (secrecy between the boards; the provisions are rule-set data). */
+    informationMayBeShared: boolean;
+    consentLagrum: Citation[];
+  };
 }
 
 export interface EvaluationInput {
@@ -433,7 +438,10 @@ export async function evaluate(compiled: CompiledRuleSet, input: EvaluationInput
     contradictions,
     period: plan ? plan.period : null,
     followUp: plan ? plan.milestones : [],
-    referral: outcome === 'REFER' ? { consentToShare: consent ?? null, informationMayBeShared: consent === true } : null,
+    referral:
+      outcome === 'REFER'
+        ? { consentToShare: consent ?? null, informationMayBeShared: consent === true, consentLagrum: citeAll(ruleSet, ruleSet.referral.consentLagrum) }
+        : null,
   };
 }
 

@@ -124,6 +124,7 @@ export function crossCheck(ruleSet: RuleSet): ValidationIssue[] {
   for (const outcome of ['GRANT', 'REFUSE', 'REFER'] as const) {
     checkLagrum(ruleSet.outcomes[outcome].lagrum, `outcomes.${outcome}.lagrum`);
   }
+  checkLagrum(ruleSet.referral.consentLagrum, 'referral.consentLagrum');
   for (const route of ['LAGLIGHETSPROVNING', 'FORVALTNINGSBESVAR'] as const) {
     checkLagrum(ruleSet.appealRoutes[route].lagrum, `appealRoutes.${route}.lagrum`);
   }

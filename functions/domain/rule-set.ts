@@ -146,6 +146,8 @@ export const ruleSetSchema = z.strictObject({
     REFUSE: outcomeBasisSchema,
     REFER: outcomeBasisSchema,
   }),
+  /** Secrecy between the boards: what allows passing information on at a referral (consent). */
+  referral: z.strictObject({ consentLagrum: z.array(lagrumRefSchema).check(z.minLength(1)) }),
   appealRoutes: z.strictObject({
     LAGLIGHETSPROVNING: z.strictObject({ lagrum: z.array(lagrumRefSchema) }),
     FORVALTNINGSBESVAR: z.strictObject({ lagrum: z.array(lagrumRefSchema) }),

@@ -94,10 +94,11 @@ describe('propose', () => {
 
   it('records for a referral whether information may be passed on, which needs consent', async () => {
     const withConsent = await proposal(request({ ...eligibleFacts(), forsorjningsstod: true, consentToShareWithDistrictOffice: true }));
-    expect(withConsent.referral).toEqual({ consentToShare: true, informationMayBeShared: true });
+    expect(withConsent.referral).toMatchObject({ consentToShare: true, informationMayBeShared: true });
+    expect(withConsent.referral?.consentLagrum.map((c) => c.short)).toEqual(['26 kap. 1 § OSL', '12 kap. 2 § OSL']);
     expect(withConsent.legalBasis?.appealRoute).toBe('NONE');
     const notRecorded = await proposal(request({ ...eligibleFacts(), forsorjningsstod: true }));
-    expect(notRecorded.referral).toEqual({ consentToShare: null, informationMayBeShared: false });
+    expect(notRecorded.referral).toMatchObject({ consentToShare: null, informationMayBeShared: false });
   });
 
   it('lists, for a refusal, what would have to be different for each unmet criterion', async () => {
