@@ -3,7 +3,7 @@
  * no code changes. YAML rather than JSON because reviewers write comments and long Swedish texts.
  */
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { RuleSetCatalog, RuleSetError, publishRuleSet, type PublishedRuleSet } from '../domain/rule-set-catalog';
@@ -31,6 +31,14 @@ export function loadCatalog(dir: string = process.env.RULES_DIR ?? DEFAULT_RULES
     .map((entry) => join(dir, entry.name, 'rule-set.yaml'))
     .filter((path) => existsSync(path))
     .sort()
-    .map((path) => loadRuleSetFile(path, dir));
+    .map((path) => {
+      const published = loadRuleSetFile(path, dir);
+      // Folder and id agree, so a reviewer finds a rule set (and its scenarios) by its id.
+      const folder = basename(dirname(path));
+      if (published.ruleSet.id !== folder) {
+        throw new RuleSetError(published.origin, [{ path: 'id', message: `Id ${published.ruleSet.id} ska vara samma som mappens namn (${folder}).` }]);
+      }
+      return published;
+    });
   return new RuleSetCatalog(sets);
 }

@@ -91,6 +91,15 @@ describe('a new rule-set version', () => {
   });
 });
 
+describe('loading rule sets from folders', () => {
+  it('requires the folder name to equal the rule set id', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rules-'));
+    mkdirSync(join(dir, 'misnamed'));
+    writeFileSync(join(dir, 'misnamed', 'rule-set.yaml'), readFileSync(realPath));
+    expect(() => loadCatalog(dir)).toThrow(/ska vara samma som mappens namn \(misnamed\)/);
+  });
+});
+
 describe('choosing a rule set by decision date', () => {
   it('gives a clear error naming the published validity when no rule set covers the date', async () => {
     const result = await propose(loadCatalog(), { decisionDate: '2026-11-22', applicant: { personnummer: personnummer('2000-01-20') }, facts: eligible() });
