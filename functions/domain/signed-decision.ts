@@ -1,0 +1,410 @@
+/**
+ * A signed decision: the engine's proposal plus what a named delegate adds when deciding. It is
+ * what a decision letter is rendered from and what storage keeps (issue 4). A signed decision is
+ * never edited: a changed decision is a new decision (SoL 11 kap. 5 §, SOSFS 2014:5).
+ *
+ * Every string here may end up in a letter, so the schema also decides which characters a letter
+ * can carry: no control or format characters (they are invisible, or reorder text as bidi
+ * overrides do), and names in Latin script as they are registered in folkbokföringen.
+ */
+import * as z from 'zod/mini';
+import { type IsoDate, addDays, ageOn, compareDates, maxDate, parseIsoDate } from './dates';
+import type { Milestone, Proposal } from './engine';
+import { identityNumberSchema, periodSchema } from './facts';
+import { parseIdentityNumber } from './personnummer';
+import { APPEAL_ROUTES, REQUIRED_PARAMETERS } from './rule-set';
+import { type ProblemDocument, issuesFromZod, validationProblem } from './validation';
+
+/** The letter kinds, one per final outcome. PARTIAL is a grant that is partly a refusal. */
+export const FINAL_OUTCOMES = ['GRANT', 'PARTIAL', 'REFUSE', 'REFER'] as const;
+export type FinalOutcome = (typeof FINAL_OUTCOMES)[number];
+
+// ---------------------------------------------------------------------------------------------
+// Text that may be printed
+
+/** Invisible or reordering characters: controls, format characters (bidi overrides, zero-width), private use, unassigned, lone surrogates, line/paragraph separators. */
+const UNPRINTABLE = /[\p{Cf}\p{Co}\p{Cn}\p{Cs}\u2028\u2029]|(?![\n])\p{Cc}/u;
+const UNPRINTABLE_SINGLE_LINE = /[\p{Cc}\p{Cf}\p{Co}\p{Cn}\p{Cs}\u2028\u2029]/u;
+
+/** `U+0007` style name of a character for messages, since the character itself may be invisible. */
+export function codePointName(ch: string): string {
+  return `U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+function printable(pattern: RegExp) {
+  return z.superRefine<string>((value, ctx) => {
+    const match = pattern.exec(value);
+    if (match) {
+      const what = match[0] === '\n' ? 'en radbrytning' : `ett tecken som inte kan skrivas ut (${codePointName(match[0])})`;
+      ctx.issues.push({ code: 'custom', message: `Texten innehåller ${what}. Ta bort det och försök igen.`, input: value });
+    }
+  });
+}
+
+const notBlank = (message: string) => z.refine<string>((s) => s.trim().length > 0, message);
+
+/** One line of text: no line breaks, nothing invisible. */
+export function singleLine(maxLength: number, what: string) {
+  return z.string({ error: `Ange ${what}.` }).check(
+    notBlank(`Ange ${what}.`),
+    z.maxLength(maxLength, `${capitalise(what)} får vara högst ${maxLength} tecken.`),
+    printable(UNPRINTABLE_SINGLE_LINE),
+  );
+}
+
+/** Free text that may have line breaks, e.g. a written reason. */
+export function multiLine(maxLength: number, what: string) {
+  return z.string({ error: `Skriv ${what}.` }).check(
+    notBlank(`Skriv ${what}.`),
+    z.maxLength(maxLength, `${capitalise(what)} får vara högst ${maxLength.toLocaleString('sv-SE')} tecken.`),
+    printable(UNPRINTABLE),
+  );
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/**
+ * A person's name as registered in folkbokföringen: Latin letters (with any accents), spaces,
+ * hyphens, apostrophes and full stops. 200 characters is far beyond any registered name; a longer
+ * value is a mistake, and it is rejected rather than printed.
+ */
+export const PERSON_NAME_MAX = 200;
+const PERSON_NAME = /^[\p{Script=Latin}\p{M}][\p{Script=Latin}\p{M} '’.-]*$/u;
+export function personName(what: string) {
+  return singleLine(PERSON_NAME_MAX, what).check(
+    z.refine((s) => PERSON_NAME.test(s), `Skriv ${what} med latinska bokstäver, som i folkbokföringen (bindestreck, apostrof och punkt går bra).`),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// The proposal, as the engine produces it (functions/domain/engine.ts)
+
+const isoDate = z.custom<IsoDate>((v) => typeof v === 'string' && parseIsoDate(v) !== undefined, 'Ange ett giltigt datum som ÅÅÅÅ-MM-DD.');
+const engineText = multiLine(8000, 'texten');
+const period = z.strictObject({ from: isoDate, to: isoDate });
+
+const citationSchema = z.strictObject({ text: engineText, short: engineText, sfs: z.optional(z.string()) });
+const factValueSchema = z.strictObject({ fact: z.string(), label: engineText, value: z.unknown(), display: engineText });
+const missingFactSchema = z.strictObject({ fact: z.string(), label: engineText, recordedAt: z.string() });
+const truth = z.enum(['TRUE', 'FALSE', 'UNKNOWN']);
+
+const criterionExplanationSchema = z.strictObject({
+  id: z.string(),
+  title: engineText,
+  description: engineText,
+  lagrum: z.array(citationSchema),
+  onNotMet: z.enum(['REFUSE', 'REFER']),
+  status: z.enum(['MET', 'NOT_MET', 'MISSING']),
+  reason: engineText,
+  factsUsed: z.array(factValueSchema),
+  missingFacts: z.array(missingFactSchema),
+  checks: z.array(
+    z.strictObject({
+      alternative: z.optional(z.string()),
+      fact: z.string(),
+      factLabel: z.string(),
+      operator: z.string(),
+      expected: z.unknown(),
+      actual: z.unknown(),
+      result: truth,
+    }),
+  ),
+  whatWouldChange: z.optional(engineText),
+});
+
+const milestoneSchema = z.strictObject({
+  kind: z.enum(['FIRST_JOB_PLAN', 'DEEPER_PLAN', 'FOLLOW_UP', 'FINAL_FOLLOW_UP']),
+  due: isoDate,
+  parameter: z.enum(REQUIRED_PARAMETERS),
+});
+
+/** The engine's `Proposal`, checked at the boundary (a decision file may come from anywhere). */
+export const proposalSchema = z.strictObject({
+  schemaVersion: z.literal(1),
+  outcome: z.enum(['GRANT', 'REFUSE', 'REFER', 'INCOMPLETE']),
+  decisionDate: isoDate,
+  ruleSet: z.strictObject({
+    id: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*$/, 'Regelverkets id skrivs med gemener, siffror och bindestreck.')),
+    version: z.int().check(z.positive()),
+    sha256: z.string().check(z.regex(/^[0-9a-f]{64}$/, 'Ange regelverkets sha256 som 64 hexadecimala tecken.')),
+    validFrom: z.string(),
+    validTo: z.optional(z.string()),
+  }),
+  inputSha256: z.string().check(z.regex(/^[0-9a-f]{64}$/, 'Ange indatas sha256 som 64 hexadecimala tecken.')),
+  applicant: z.strictObject({ age: z.int().check(z.nonnegative()), identityKind: z.enum(['personnummer', 'samordningsnummer']) }),
+  legalBasis: z.nullable(
+    z.strictObject({ lagrum: z.array(citationSchema), appealRoute: z.enum(APPEAL_ROUTES), appealLagrum: z.array(citationSchema) }),
+  ),
+  consideration41: z.strictObject({ lagrum: z.array(citationSchema), reason: engineText }),
+  criteria: z.array(criterionExplanationSchema),
+  unmetCriteria: z.array(z.string()),
+  referralTriggers: z.array(z.string()),
+  missingFacts: z.array(missingFactSchema),
+  contradictions: z.array(z.strictObject({ id: z.string(), description: engineText, facts: z.array(factValueSchema) })),
+  period: z.nullable(
+    z.strictObject({
+      requested: period,
+      granted: period,
+      capped: z.boolean(),
+      maxPeriod: z.strictObject({ value: z.number().check(z.nonnegative()), unit: z.enum(['years', 'months', 'weeks', 'days']) }),
+    }),
+  ),
+  followUp: z.array(milestoneSchema),
+  referral: z.nullable(
+    z.strictObject({ consentToShare: z.nullable(z.boolean()), informationMayBeShared: z.boolean(), consentLagrum: z.array(citationSchema) }),
+  ),
+});
+
+// The schema and the engine's interface must describe the same thing; this fails to compile if
+// either drifts from the other.
+type Equals<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+const proposalSchemaMatchesEngine: Equals<z.infer<typeof proposalSchema>, Proposal> = true;
+void proposalSchemaMatchesEngine;
+
+// ---------------------------------------------------------------------------------------------
+// The signing fields
+
+/** The board's case number (diarienummer), e.g. `AMN 2024/01234`. Printed and put in the PDF metadata. */
+export const caseNumberSchema = z
+  .string({ error: 'Ange ärendenumret.' })
+  .check(
+    z.regex(
+      /^[A-Za-zÅÄÖåäö0-9][A-Za-zÅÄÖåäö0-9 .:/-]{1,39}$/,
+      'Ärendenumret ska vara 2–40 tecken: bokstäver, siffror, mellanslag och . : / -',
+    ),
+  );
+
+export const postalAddressSchema = z.strictObject({
+  /** Street address, c/o and similar, one line each, as the post is addressed. */
+  lines: z
+    .array(singleLine(60, 'adressraden'), { error: 'Ange adressraderna som en lista.' })
+    .check(z.minLength(1, 'Ange minst en adressrad.'), z.maxLength(3, 'Ange högst tre adressrader.')),
+  postalCode: z.string({ error: 'Ange postnumret.' }).check(z.regex(/^\d{3} ?\d{2}$/, 'Skriv postnumret som fem siffror, t.ex. 123 45.')),
+  city: singleLine(40, 'postorten'),
+});
+
+export const applicantSchema = z.strictObject({
+  name: personName('sökandens namn'),
+  personnummer: identityNumberSchema,
+  address: postalAddressSchema,
+});
+
+export const decisionMakerSchema = z.strictObject({
+  /** A decision may not be anonymous: the delegate is named in the letter. */
+  name: personName('beslutsfattarens namn'),
+  title: singleLine(100, 'beslutsfattarens befattning'),
+  /** The point in the board's delegationsordning the decision was made under, e.g. `3.1.4`. */
+  delegationReference: z
+    .string({ error: 'Ange punkten i delegationsordningen.' })
+    .check(
+      z.regex(/^[0-9A-Za-z][0-9A-Za-z .:-]{0,29}$/, 'Ange punkten i delegationsordningen, t.ex. 3.1.4 (högst 30 tecken: bokstäver, siffror och . : -).'),
+    ),
+});
+
+export const contactPersonSchema = z.strictObject({
+  name: personName('kontaktpersonens namn'),
+  phone: z
+    .string({ error: 'Ange kontaktpersonens telefonnummer.' })
+    .check(z.regex(/^\+?[0-9][0-9 ()-]{5,19}$/, 'Skriv telefonnumret med siffror, t.ex. 08-508 12 345.')),
+  email: z.email({ error: 'Ange en giltig e-postadress, t.ex. fornamn.efternamn@stockholm.se.' }).check(z.maxLength(120, 'E-postadressen får vara högst 120 tecken.')),
+});
+
+const signedDecisionObject = z.strictObject({
+  schemaVersion: z.literal(1, { error: 'schemaVersion ska vara 1.' }),
+  caseNumber: caseNumberSchema,
+  /** The day the delegate decided; it must be the day the proposal was evaluated for. */
+  decisionDate: isoDate,
+  finalOutcome: z.enum(FINAL_OUTCOMES, { error: 'Välj GRANT (beviljas), PARTIAL (beviljas delvis), REFUSE (avslås) eller REFER (hänvisning).' }),
+  proposal: proposalSchema,
+  applicant: applicantSchema,
+  decisionMaker: decisionMakerSchema,
+  contact: contactPersonSchema,
+  /** Required when the final outcome differs from the proposal, and only then. */
+  deviationReason: z.optional(multiLine(4000, 'skälet till att beslutet avviker från förslaget')),
+  /** PARTIAL only: the part of the proposed period that is granted. */
+  grantedPeriod: z.optional(periodSchema),
+});
+
+// ---------------------------------------------------------------------------------------------
+// Which final outcomes fit which proposal
+
+type SignedDecisionShape = z.infer<typeof signedDecisionObject>;
+
+/**
+ * The final outcomes a delegate may sign for each proposal. A grant needs the period and
+ * follow-up the engine computes, so only a proposed grant can be granted, in full or in part; a
+ * proposed grant may still be refused (4 kap. 2 § SoL: "om det finns skäl för det" is the
+ * delegate's judgement). A referral is outside Jobbtorg's own decision and stays a referral.
+ */
+const ALLOWED: Record<Proposal['outcome'], readonly FinalOutcome[]> = {
+  GRANT: ['GRANT', 'PARTIAL', 'REFUSE'],
+  REFUSE: ['REFUSE'],
+  REFER: ['REFER'],
+  INCOMPLETE: [],
+};
+
+const OUTCOME_NAMES: Record<FinalOutcome | Proposal['outcome'], string> = {
+  GRANT: 'bevilja',
+  PARTIAL: 'bevilja delvis',
+  REFUSE: 'avslå',
+  REFER: 'hänvisa till stadsdelsförvaltningen',
+  INCOMPLETE: 'ofullständigt',
+};
+
+const samePeriod = (a: { from: string; to: string }, b: { from: string; to: string }) => a.from === b.from && a.to === b.to;
+
+/** True when the delegate decided otherwise than proposed, which needs a written reason. */
+export function isDeviation(decision: Pick<SignedDecisionShape, 'finalOutcome' | 'proposal' | 'grantedPeriod'>): boolean {
+  const { finalOutcome, proposal, grantedPeriod } = decision;
+  if (finalOutcome === 'PARTIAL') {
+    // A proposal the engine already capped at the longest period is a partial grant as proposed.
+    return !(proposal.period?.capped === true && grantedPeriod !== undefined && samePeriod(grantedPeriod, proposal.period.granted));
+  }
+  return finalOutcome !== proposal.outcome;
+}
+
+function checkFit(d: SignedDecisionShape, ctx: z.core.$RefinementCtx<SignedDecisionShape>): void {
+  const fail = (path: PropertyKey[], message: string) => ctx.issues.push({ code: 'custom', message, path, input: d });
+  const { proposal } = d;
+
+  if (proposal.outcome === 'INCOMPLETE') {
+    fail(['proposal', 'outcome'], 'Förslaget är ofullständigt: uppgifter saknas eller är motstridiga. Komplettera uppgifterna och gör ett nytt förslag innan beslut fattas.');
+    return;
+  }
+  if (!ALLOWED[proposal.outcome].includes(d.finalOutcome)) {
+    fail(
+      ['finalOutcome'],
+      `Förslaget är att ${OUTCOME_NAMES[proposal.outcome]}. Ett beslut att ${OUTCOME_NAMES[d.finalOutcome]} kan inte grundas på det förslaget; ` +
+        `det kan bara bli ${ALLOWED[proposal.outcome].map((o) => `${o} (${OUTCOME_NAMES[o]})`).join(', ')}. Ändra uppgifterna och gör ett nytt förslag.`,
+    );
+    return;
+  }
+
+  if (d.decisionDate !== proposal.decisionDate) {
+    fail(['decisionDate'], `Beslutsdatumet ska vara samma som förslagets (${proposal.decisionDate}), eftersom villkoren är prövade för den dagen. Gör ett nytt förslag om beslutet fattas en annan dag.`);
+  }
+  const { validFrom, validTo } = proposal.ruleSet;
+  if (compareDates(d.decisionDate, validFrom as IsoDate) < 0 || (validTo !== undefined && compareDates(d.decisionDate, validTo as IsoDate) > 0)) {
+    fail(['decisionDate'], `Regelverket ${proposal.ruleSet.id} gäller inte på beslutsdatumet ${d.decisionDate}.`);
+  }
+
+  // The proposal carries no identity, only the age and kind of number it was evaluated for: a
+  // mismatch means the decision is about to be signed for someone else's proposal.
+  const identity = parseIdentityNumber(d.applicant.personnummer, d.decisionDate);
+  if (identity.ok) {
+    const age = ageOn(identity.value.birthDate, d.decisionDate);
+    if (age !== proposal.applicant.age || identity.value.kind !== proposal.applicant.identityKind) {
+      fail(['applicant', 'personnummer'], `Numret hör inte till förslaget: förslaget gäller en person som var ${proposal.applicant.age} år på beslutsdagen (${proposal.applicant.identityKind}).`);
+    }
+  } else {
+    fail(['applicant', 'personnummer'], 'Personnumret är inte giltigt på beslutsdatumet.');
+  }
+
+  const basis = proposal.legalBasis;
+  if (!basis || basis.lagrum.length === 0) {
+    fail(['proposal', 'legalBasis'], 'Förslaget saknar lagrum. Beslutet måste ange vilka bestämmelser det grundar sig på (32 § förvaltningslagen).');
+  } else if (d.finalOutcome !== 'REFER' && (basis.appealRoute === 'NONE' || basis.appealLagrum.length === 0)) {
+    // FL 33 §: a decision that goes against the person must say how it can be challenged.
+    fail(['proposal', 'legalBasis', 'appealRoute'], 'Ett beslut i en ansökan ska ha en besvärshänvisning. Regelverket anger inget sätt att överklaga beslutet.');
+  }
+  if ((proposal.outcome === 'GRANT') !== (proposal.period !== null)) {
+    fail(['proposal', 'period'], 'Ett förslag om beviljande ska ha en beviljad period, och bara ett sådant förslag.');
+  }
+  if (proposal.outcome === 'REFUSE' && !proposal.criteria.some((c) => c.status === 'NOT_MET')) {
+    fail(['proposal', 'criteria'], 'Ett förslag om avslag ska ange minst ett villkor som inte är uppfyllt.');
+  }
+  if (proposal.outcome === 'REFER' && (proposal.referral === null || !proposal.criteria.some((c) => proposal.referralTriggers.includes(c.id)))) {
+    fail(['proposal', 'referral'], 'Ett förslag om hänvisning ska ange varför ärendet hänvisas och om personen har samtyckt till att uppgifter lämnas.');
+  }
+
+  if (d.finalOutcome === 'GRANT' && proposal.period?.capped) {
+    fail(
+      ['finalOutcome'],
+      `Den sökta perioden är längre än insatsen kan beviljas för, så förslaget beviljar bara ${proposal.period.granted.from}–${proposal.period.granted.to}. Välj PARTIAL (beviljas delvis) så att den avslagna delen får en besvärshänvisning.`,
+    );
+  }
+
+  if (d.finalOutcome === 'PARTIAL') {
+    const granted = d.grantedPeriod;
+    const proposed = proposal.period;
+    if (!granted) {
+      fail(['grantedPeriod'], 'Ange den period som beviljas (grantedPeriod) när ansökan beviljas delvis.');
+    } else if (proposed) {
+      if (granted.from !== proposed.granted.from) {
+        // The follow-up dates are counted from the first day; another start needs a new proposal.
+        fail(['grantedPeriod', 'from'], `Den beviljade perioden ska börja samma dag som i förslaget (${proposed.granted.from}). Gör ett nytt förslag om insatsen ska börja en annan dag.`);
+      } else if (compareDates(granted.to as IsoDate, proposed.granted.to) > 0) {
+        fail(['grantedPeriod', 'to'], `Den beviljade perioden kan inte sluta senare än förslagets period (${proposed.granted.to}).`);
+      } else if (samePeriod(granted, proposed.requested)) {
+        fail(['grantedPeriod'], 'Den beviljade perioden är hela den sökta perioden. Välj GRANT (beviljas) i stället för PARTIAL.');
+      }
+    }
+  } else if (d.grantedPeriod !== undefined) {
+    fail(['grantedPeriod'], 'Ange grantedPeriod bara när ansökan beviljas delvis (PARTIAL). Annars gäller förslagets period.');
+  }
+
+  const deviation = isDeviation(d);
+  if (deviation && d.deviationReason === undefined) {
+    fail(['deviationReason'], `Beslutet avviker från förslaget (${OUTCOME_NAMES[proposal.outcome]}). Skriv skälet till att beslutet avviker; det står i beslutsbrevet.`);
+  }
+  if (!deviation && d.deviationReason !== undefined) {
+    fail(['deviationReason'], 'Beslutet är detsamma som förslaget. Ta bort avvikelseskälet.');
+  }
+}
+
+/** The signed decision: the proposal, the signing fields, and the rules for how they fit together. */
+export const signedDecisionSchema = signedDecisionObject.check(
+  // Only on an otherwise valid decision, so every message is about one real problem.
+  z.superRefine(checkFit, { when: (payload) => payload.issues.length === 0 }),
+);
+export type SignedDecision = z.infer<typeof signedDecisionSchema>;
+
+export type ParseSignedDecisionResult = { ok: true; decision: SignedDecision } | { ok: false; problem: ProblemDocument };
+
+export function parseSignedDecision(input: unknown): ParseSignedDecisionResult {
+  const parsed = signedDecisionSchema.safeParse(input);
+  if (!parsed.success) {
+    return { ok: false, problem: validationProblem(issuesFromZod(parsed.error.issues), 'Beslutet kunde inte tas emot. Rätta fälten nedan och försök igen.') };
+  }
+  return { ok: true, decision: parsed.data };
+}
+
+/** The period the letter states as granted, or null for a refusal or referral. */
+export function grantedPeriodOf(decision: SignedDecision): { from: IsoDate; to: IsoDate } | null {
+  if (decision.finalOutcome === 'PARTIAL' && decision.grantedPeriod) {
+    return { from: decision.grantedPeriod.from as IsoDate, to: decision.grantedPeriod.to as IsoDate };
+  }
+  if (decision.finalOutcome === 'GRANT' && decision.proposal.period) return decision.proposal.period.granted;
+  return null;
+}
+
+/**
+ * The follow-up the letter promises. For a partial grant that ends earlier than proposed, the
+ * milestones after the new end fall away and the final follow-up moves as many days before the
+ * new end as the engine put it before the proposed end (the rule set's `followUpBeforeEnd`).
+ */
+export function followUpOf(decision: SignedDecision): Milestone[] {
+  const granted = grantedPeriodOf(decision);
+  const proposed = decision.proposal.period;
+  if (!granted || !proposed) return [];
+  const milestones = decision.proposal.followUp;
+  if (granted.to === proposed.granted.to) return milestones;
+  const final = milestones.find((m) => m.kind === 'FINAL_FOLLOW_UP');
+  const daysBeforeEnd = final ? daysBetween(final.due, proposed.granted.to) : 0;
+  const newFinal = maxDate(granted.from, addDays(granted.to, -daysBeforeEnd));
+  // The same rules the engine plans by: plans within the period, regular follow-ups before the final one.
+  const kept = milestones.filter((m) => {
+    if (m.kind === 'FINAL_FOLLOW_UP') return false;
+    if (m.kind === 'FOLLOW_UP') return compareDates(m.due, newFinal) < 0;
+    return compareDates(m.due, granted.to) <= 0;
+  });
+  const result: Milestone[] = [...kept, ...(final ? [{ kind: 'FINAL_FOLLOW_UP' as const, due: newFinal, parameter: final.parameter }] : [])];
+  return result.sort((a, b) => compareDates(a.due, b.due));
+}
+
+function daysBetween(from: IsoDate, to: IsoDate): number {
+  const ms = Date.UTC(+to.slice(0, 4), +to.slice(5, 7) - 1, +to.slice(8, 10)) - Date.UTC(+from.slice(0, 4), +from.slice(5, 7) - 1, +from.slice(8, 10));
+  return Math.round(ms / 86_400_000);
+}

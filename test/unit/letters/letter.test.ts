@@ -1,0 +1,247 @@
+import { createHash } from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parseSignedDecision, type SignedDecision } from '../../../functions/domain/signed-decision';
+import { defaultLetterTemplates } from '../../../functions/letters/load-templates';
+import { renderPdf } from '../../../functions/letters/pdf';
+import type { RenderedLetter } from '../../../functions/letters/render-letter';
+import { SAMPLE_KINDS, type SampleKind } from '../../../functions/letters/samples';
+import { forvaltningsbesvarDecision, sampleInput } from '../../fixtures/letters/decisions';
+import { type ReadLetter, readLetter } from './pdf-reader';
+import { expectContains, expectLacks, render } from './support';
+
+const templates = defaultLetterTemplates();
+
+/** What only a laglighetsprövning text says, and what only a förvaltningsbesvär text says. */
+const LAGLIGHETSPROVNING = ['laglighetsprövning', '13 kap. kommunallagen (2017:725)', 'Förvaltningsrätten i Stockholm', 'tre veckor från den dag då det tillkännagavs på kommunens anslagstavla att protokollet', 'inte överklagas på vanligt sätt genom förvaltningsbesvär'];
+const FORVALTNINGSBESVAR = ['Du kan överklaga beslutet till förvaltningsrätten', 'tre veckor från den dag du fick del av beslutet', 'Skicka eller lämna ditt överklagande till Arbetsmarknadsnämnden', '44 § förvaltningslagen (2017:900)'];
+
+interface Rendered {
+  decision: SignedDecision;
+  letter: RenderedLetter;
+  read: ReadLetter;
+}
+
+const rendered = {} as Record<SampleKind, Rendered>;
+
+beforeAll(async () => {
+  for (const kind of SAMPLE_KINDS) {
+    const input = await sampleInput(kind);
+    const parsed = parseSignedDecision(input);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problem));
+    const letter = await render(input);
+    rendered[kind] = { decision: parsed.decision, letter, read: await readLetter(letter.pdf) };
+  }
+});
+
+describe('every decision letter', () => {
+  it.each(SAMPLE_KINDS)('%s: names the board, the unit with its address and contact details, the case, the date and the applicant', (kind) => {
+    const { decision, read } = rendered[kind];
+    const { sender } = templates.shared;
+    expectContains(read.pages[0] as string, [
+      'Arbetsmarknadsnämnden',
+      'Stockholms stad',
+      sender.unit,
+      ...sender.postalAddress.slice(1),
+      sender.phone,
+      sender.email,
+      decision.caseNumber,
+      decision.decisionDate,
+      decision.applicant.name,
+      decision.applicant.personnummer,
+      ...decision.applicant.address.lines,
+      `${decision.applicant.address.postalCode} ${decision.applicant.address.city}`,
+    ]);
+  });
+
+  it.each(SAMPLE_KINDS)('%s: gives the legal basis from the proposal, the record that 4 kap. 1 § was tried, the named delegate and the contact person', (kind) => {
+    const { decision, read } = rendered[kind];
+    const { proposal } = decision;
+    expectContains(read.text, [
+      ...(proposal.legalBasis?.lagrum.map((c) => c.text) ?? []),
+      'Prövning enligt 4 kap. 1 § SoL',
+      proposal.consideration41.reason,
+      decision.decisionMaker.name,
+      decision.decisionMaker.title,
+      `punkt ${decision.decisionMaker.delegationReference} i nämndens delegationsordning`,
+      decision.contact.name,
+      decision.contact.phone,
+      decision.contact.email,
+    ]);
+    expect(proposal.legalBasis?.lagrum.length).toBeGreaterThan(0);
+  });
+
+  it.each(SAMPLE_KINDS)('%s: says the person may ask for reconsideration and may apply again', (kind) => {
+    expectContains(rendered[kind].read.text, ['be oss ompröva ärendet', 'Du kan också ansöka igen']);
+  });
+
+  it.each(SAMPLE_KINDS)('%s: ties the letter to the rule set, the inputs and the template version on every page', (kind) => {
+    const { decision, read } = rendered[kind];
+    const { ruleSet, inputSha256 } = decision.proposal;
+    for (const [i, page] of read.pages.entries()) {
+      expectContains(page, [`Sida ${i + 1} av ${read.pages.length}`, `Regelverk ${ruleSet.id} version ${ruleSet.version}, sha256 ${ruleSet.sha256}`, `Indata sha256 ${inputSha256}`, `Brevmall version ${templates.version}`]);
+    }
+  });
+
+  it.each(SAMPLE_KINDS)('%s: prints Swedish letters so that they extract as written', (kind) => {
+    const { decision, read } = rendered[kind];
+    expect(decision.applicant.name).toMatch(/[åäöÅÄÖé]/);
+    expectContains(read.text, ['Arbetsmarknadsnämnden', 'Sökande', decision.applicant.name, 'stadsdelsförvaltningen', '4 kap. 1 § SoL']);
+  });
+});
+
+describe('the grant letter', () => {
+  it('says the insats is granted, for which period, on which facts, and when it is followed up', () => {
+    const { decision, read } = rendered.grant;
+    const period = decision.proposal.period;
+    expect(period).not.toBeNull();
+    expectContains(read.text, ['Du beviljas bistånd', `från och med ${period?.granted.from} till och med ${period?.granted.to}`]);
+    for (const criterion of decision.proposal.criteria) {
+      expectContains(read.text, [criterion.title, criterion.reason, ...criterion.factsUsed.map((f) => `${f.label}: ${f.display}`)]);
+    }
+    for (const milestone of decision.proposal.followUp) expectContains(read.text, [milestone.due]);
+    expect(decision.proposal.followUp.map((m) => m.kind)).toEqual(expect.arrayContaining(['FIRST_JOB_PLAN', 'DEEPER_PLAN', 'FINAL_FOLLOW_UP']));
+  });
+
+  it('gives laglighetsprövning for a 4 kap. 2 § basis and never tells the person to appeal to the board within three weeks of receipt', () => {
+    const { decision, read } = rendered.grant;
+    expect(decision.proposal.legalBasis?.appealRoute).toBe('LAGLIGHETSPROVNING');
+    expectContains(read.text, LAGLIGHETSPROVNING);
+    expectLacks(read.text, FORVALTNINGSBESVAR);
+  });
+});
+
+describe('the refusal letter', () => {
+  it('gives every unmet criterion with its facts as the reason, and lists what is met', () => {
+    const { decision, read } = rendered.refuse;
+    const unmet = decision.proposal.criteria.filter((c) => c.status === 'NOT_MET');
+    expect(unmet.length).toBeGreaterThanOrEqual(2);
+    expectContains(read.text, ['ansökan', 'avslås']);
+    for (const criterion of unmet) {
+      expectContains(read.text, [criterion.title, criterion.reason, ...criterion.factsUsed.map((f) => `${f.label}: ${f.display}`)]);
+    }
+    for (const criterion of decision.proposal.criteria.filter((c) => c.status === 'MET')) expectContains(read.text, [criterion.title]);
+  });
+
+  it('has laglighetsprövning information and no follow-up or period', () => {
+    const { read } = rendered.refuse;
+    expectContains(read.text, LAGLIGHETSPROVNING);
+    expectLacks(read.text, [...FORVALTNINGSBESVAR, 'Uppföljning', 'Insats och period']);
+  });
+});
+
+describe('the partial letter', () => {
+  it('states the granted and the requested period, why the rest is refused, and gives the refusal its appeal information', () => {
+    const { decision, read } = rendered.partial;
+    const period = decision.proposal.period;
+    expect(period?.capped).toBe(true);
+    expectContains(read.text, [
+      'Din ansökan beviljas delvis',
+      `från och med ${decision.grantedPeriod?.from} till och med ${decision.grantedPeriod?.to}`,
+      `från och med ${period?.requested.from} till och med ${period?.requested.to}`,
+      'För den övriga tiden avslås din ansökan',
+      'Insatsen kan beviljas för högst 12 månader',
+      'Det här gäller den del av beslutet som avslår din ansökan',
+      ...LAGLIGHETSPROVNING,
+    ]);
+    expectLacks(read.text, FORVALTNINGSBESVAR);
+  });
+});
+
+describe('the referral letter', () => {
+  it('says where to turn, why, and that information was passed on because consent is recorded', () => {
+    const { decision, read } = rendered.refer;
+    expect(decision.proposal.referral?.informationMayBeShared).toBe(true);
+    expectContains(read.text, ['Besked om hänvisning', 'socialtjänsten på stadsdelsförvaltningen', 'Vart vänder du dig?', 'Du har samtyckt till att vi lämnar uppgifter', '26 kap. 1 § offentlighets- och sekretesslagen (2009:400)']);
+    for (const id of decision.proposal.referralTriggers) {
+      const criterion = decision.proposal.criteria.find((c) => c.id === id);
+      expectContains(read.text, [criterion?.reason ?? id]);
+    }
+    expectLacks(read.text, ['Du behöver själv kontakta', ...LAGLIGHETSPROVNING, ...FORVALTNINGSBESVAR, 'Beslutsfattare']);
+  });
+
+  it('tells the person to contact the district office themselves when no consent is recorded', async () => {
+    const input = await sampleInput('refer');
+    input.proposal.referral = { ...input.proposal.referral, consentToShare: null, informationMayBeShared: false };
+    const read = await readLetter((await render(input)).pdf);
+    expectContains(read.text, ['Vi har därför inte lämnat några uppgifter om dig', 'Du behöver själv kontakta stadsdelsförvaltningen']);
+    expectLacks(read.text, ['Du har samtyckt']);
+  });
+});
+
+describe('a basis the rule set marks as appealable by förvaltningsbesvär', () => {
+  it.each(['GRANT', 'REFUSE'] as const)('%s: gives FL 44 § appeal information (three weeks from receipt, lodged with the board) and no laglighetsprövning', async (outcome) => {
+    const input = await forvaltningsbesvarDecision(outcome);
+    expect((input.proposal as { legalBasis: { appealRoute: string } }).legalBasis.appealRoute).toBe('FORVALTNINGSBESVAR');
+    const read = await readLetter((await render(input)).pdf);
+    expectContains(read.text, [...FORVALTNINGSBESVAR, '16 kap. 3 § socialtjänstlagen (2001:453)', '4 kap. 1 § socialtjänstlagen (2001:453)']);
+    expectLacks(read.text, ['laglighetsprövning', 'anslagstavla', 'Förvaltningsrätten i Stockholm', 'inte överklagas']);
+  });
+});
+
+describe('the PDF document', () => {
+  it('is byte-identical when the same decision is rendered twice, and its sha256 is that of the bytes', async () => {
+    const input = await sampleInput('grant');
+    const first = await render(input);
+    const second = await render(structuredClone(input));
+    expect(Buffer.compare(first.pdf, second.pdf)).toBe(0);
+    expect(first.sha256).toBe(second.sha256);
+    expect(first.sha256).toBe(createHash('sha256').update(first.pdf).digest('hex'));
+  });
+
+  it('derives its document id from the decision, so another decision gets another id', async () => {
+    const trailerId = (pdf: Buffer) => /\/ID \[<([0-9a-f]+)>/i.exec(pdf.toString('latin1'))?.[1];
+    const input = await sampleInput('grant');
+    const other = { ...input, contact: { ...input.contact, phone: '08-508 43 211' } };
+    const a = trailerId((await render(input)).pdf);
+    const b = trailerId((await render(other)).pdf);
+    expect(a).toMatch(/^[0-9a-f]{32}$/i);
+    expect(b).toMatch(/^[0-9a-f]{32}$/i);
+    expect(a).not.toBe(b);
+  });
+
+  it('carries title, author (the board), subject, language sv-SE, the decision date and a PDF/A-3b declaration', () => {
+    const { decision, read } = rendered.grant;
+    expect(read.info).toMatchObject({
+      Title: `Beslut om bistånd, ärende ${decision.caseNumber}`,
+      Author: 'Arbetsmarknadsnämnden, Stockholms stad',
+      Subject: 'Beslut om särskild individanpassad stödinsats, beviljas',
+      Language: 'sv-SE',
+      CreationDate: 'D:20240820120000Z',
+    });
+    expect(read.xmp).toContain('<pdfaid:part>3</pdfaid:part>');
+    expect(read.xmp).toContain('<pdfaid:conformance>B</pdfaid:conformance>');
+    expect(read.xmp).toContain(`ärende ${decision.caseNumber}`);
+    expect(rendered.grant.letter.pdf.toString('latin1')).toContain('/OutputIntents');
+  });
+
+  it.each(SAMPLE_KINDS)('%s: embeds the decision record as a JSON attachment equal to the signed decision', (kind) => {
+    const { decision, letter, read } = rendered[kind];
+    const attachment = read.attachments['beslutspost.json'];
+    expect(attachment).toBeDefined();
+    const json = new TextDecoder().decode(attachment?.content);
+    expect(JSON.parse(json)).toEqual(decision);
+    expect(createHash('sha256').update(json).digest('hex')).toBe(letter.recordSha256);
+    // PDF/A-3: the file is associated with the document and says what it is.
+    const raw = letter.pdf.toString('latin1');
+    expect(raw).toContain('/AFRelationship /Source');
+    expect(raw).toContain('/Subtype /application#2Fjson');
+  });
+
+  it('embeds its TrueType fonts and uses none of the standard fonts a viewer would substitute', () => {
+    const raw = rendered.grant.letter.pdf.toString('latin1');
+    expect(raw).toContain('/FontFile2');
+    expect(raw).toMatch(/\/BaseFont \/[A-Z]{6}\+Roboto-Regular/);
+    expect(raw).toMatch(/\/BaseFont \/[A-Z]{6}\+Roboto-Medium/);
+    expect(raw).not.toMatch(/\/BaseFont \/(Helvetica|Times|Courier)/);
+  });
+});
+
+describe('the renderer', () => {
+  it('refuses to fetch a URL a document names', async () => {
+    await expect(renderPdf({ content: 'x', images: { logo: 'https://example.invalid/logo.png' } })).rejects.toThrow(/denied by resource access policy/);
+  });
+
+  it('refuses to read a local file a document names', async () => {
+    await expect(renderPdf({ content: [{ image: '/etc/passwd' }] })).rejects.toThrow(/denied by resource access policy/);
+  });
+});
