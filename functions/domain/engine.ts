@@ -213,7 +213,8 @@ function evaluateNode(source: ConditionNode, result: Record<string, unknown>, fa
     source,
     children: [],
     expected: result.valueResult ?? source.value,
-    actual: result.factResult,
+    // null, not undefined, for a fact not recorded: a proposal must survive JSON storage unchanged.
+    actual: known ? result.factResult : null,
   };
 }
 

@@ -42,6 +42,11 @@ describe('propose', () => {
     expect(a.inputSha256).toMatch(/^[0-9a-f]{64}$/);
   });
 
+  it('survives a JSON round trip unchanged, as storage needs', async () => {
+    const p = await proposal(request({ ...eligibleFacts(), woman: undefined, working: undefined }));
+    expect(JSON.parse(JSON.stringify(p))).toStrictEqual(p);
+  });
+
   it('explains every criterion of the rule set, each with its lagrum and a result for every condition', async () => {
     const p = await proposal(request());
     const ruleSet = catalog.forDate('2024-08-20' as never).ruleSet;

@@ -1,0 +1,417 @@
+/**
+ * The decision lifecycle: propose, withdraw, sign, reconsider, follow up, read. Pure orchestration
+ * over the storage port and the letter renderer; no AWS and no HTTP here.
+ *
+ * Every change is one atomic write that also moves the case's version (optimistic locking) and
+ * its retention expiry, and records an audit event. A signed decision is never changed: a changed
+ * decision is a new decision that refers to the old one (SoL 11 kap. 5 §, SOSFS 2014:5).
+ */
+import { canonicalSha256 } from './canonical-json';
+import { type IsoDate, dateParts, todayInStockholm } from './dates';
+import {
+  type Actor,
+  type AuditAction,
+  type AuditEvent,
+  type CaseFile,
+  type CaseRecord,
+  type DecisionRecord,
+  type DueMilestone,
+  type EndingRecord,
+  type MilestoneRecord,
+  actorRef,
+  endingRequestSchema,
+  milestoneDoneRequestSchema,
+  proposeRequestSchema,
+  reconsiderRequestSchema,
+  signRequestSchema,
+  withdrawRequestSchema,
+} from './decision-records';
+import type { DecisionStore, WriteUnit } from './decision-store';
+import { ConflictError, DomainError, IdempotencyKeyReusedError, LetterTooLargeError, NotFoundError, ValidationError } from './errors';
+import { parseIdentityNumber } from './personnummer';
+import { propose as evaluateProposal } from './propose';
+import { retentionExpiry } from './retention';
+import type { RuleSetCatalog } from './rule-set-catalog';
+import { followUpOf, type SignedDecision } from './signed-decision';
+import { type ProblemDocument, issuesFromZod, validationProblem } from './validation';
+
+/** What the letter renderer (functions/letters) answers; declared here so the core imports no adapter. */
+export type LetterRenderResult =
+  | { ok: true; letter: { pdf: Uint8Array; sha256: string; templateVersion: number | string } }
+  | { ok: false; problem: ProblemDocument };
+
+/** DynamoDB items are at most 400 KB; the letter's item keeps a margin for its other attributes. */
+export const LETTER_LIMIT_BYTES = 350_000;
+
+export interface DecisionServiceDeps {
+  store: DecisionStore;
+  catalog: RuleSetCatalog;
+  renderLetter: (decision: unknown) => Promise<LetterRenderResult>;
+  clock?: () => Date;
+  newId?: () => string;
+  letterLimitBytes?: number;
+  /** Contact details printed when a proposal names no contact person (the unit's switchboard). */
+  defaultContact?: { phone: string; email: string };
+}
+
+export interface DecisionView {
+  decision: DecisionRecord;
+  case: CaseRecord;
+  milestones: MilestoneRecord[];
+  ending: EndingRecord | null;
+  history: AuditEvent[];
+}
+
+type Parsed<T> = { success: true; data: T } | { success: false; error: { issues: readonly { path: PropertyKey[]; message: string }[] } };
+
+function valid<T>(result: Parsed<T>): T {
+  if (!result.success) throw new ValidationError(validationProblem(issuesFromZod(result.error.issues)));
+  return result.data;
+}
+
+export class DecisionService {
+  private readonly store: DecisionStore;
+  private readonly clock: () => Date;
+  private readonly newId: () => string;
+  private readonly letterLimit: number;
+
+  constructor(private readonly deps: DecisionServiceDeps) {
+    this.store = deps.store;
+    this.clock = deps.clock ?? (() => new Date());
+    this.newId = deps.newId ?? (() => crypto.randomUUID());
+    this.letterLimit = deps.letterLimitBytes ?? LETTER_LIMIT_BYTES;
+  }
+
+  private audit(actor: Actor, caseId: string, action: AuditAction, at: string, decisionId?: string, details?: AuditEvent['details']): AuditEvent {
+    return { eventId: this.newId(), caseId, at, actor: actorRef(actor), action, ...(decisionId ? { decisionId } : {}), ...(details ? { details } : {}) };
+  }
+
+  /** The case's new state for a write at `now`: version + 1, retention counted from now. */
+  private touched(record: CaseRecord, now: Date): { record: CaseRecord; expectedVersion: number } {
+    const birth = parseIdentityNumber(record.applicant.personnummer, todayInStockholm(now));
+    const birthDate = birth.ok ? birth.value.birthDate : (`${record.applicant.personnummer.slice(0, 4)}-01-01` as IsoDate);
+    return {
+      expectedVersion: record.version,
+      record: { ...record, version: record.version + 1, lastEntryAt: now.toISOString(), expiresAt: retentionExpiry(now, birthDate) },
+    };
+  }
+
+  /**
+   * Runs a write that may carry an idempotency key. A retry with the same key and body gets the
+   * first result and writes nothing; the same key with another body is an error. The record keeps
+   * only the decision's id, never a copy of personal data.
+   */
+  private async idempotent(
+    scope: string,
+    key: string | undefined,
+    body: unknown,
+    run: (claim?: WriteUnit['idempotency']) => Promise<{ unit: WriteUnit; response: DecisionView }>,
+  ): Promise<DecisionView> {
+    const requestSha256 = canonicalSha256(body ?? null);
+    const replay = async (): Promise<DecisionView> => {
+      const stored = await this.store.readIdempotency(scope, key as string);
+      if (!stored) throw new ConflictError('VERSION', 'En samtidig begäran med samma idempotensnyckel pågår. Försök igen om en stund.');
+      if (stored.requestSha256 !== requestSha256) throw new IdempotencyKeyReusedError();
+      const { decisionId } = stored.response as { decisionId: string };
+      const { file, decision } = await this.loadDecision(decisionId);
+      return this.view(file, decision);
+    };
+    if (key !== undefined && (await this.store.readIdempotency(scope, key))) return replay();
+    const { unit, response } = await run(key === undefined ? undefined : { scope, key, requestSha256, response: undefined });
+    if (unit.idempotency) unit.idempotency.response = { decisionId: response.decision.decisionId };
+    const outcome = await this.store.write(unit);
+    return outcome === 'IDEMPOTENT_REPLAY' ? replay() : response;
+  }
+
+  private async loadDecision(decisionId: string): Promise<{ file: CaseFile; decision: DecisionRecord }> {
+    const caseId = await this.store.caseIdOfDecision(decisionId);
+    const file = caseId ? await this.store.readCase(caseId) : undefined;
+    const decision = file?.decisions.find((d) => d.decisionId === decisionId);
+    if (!file || !decision) throw new NotFoundError('Beslutet', decisionId);
+    return { file, decision };
+  }
+
+  private async evaluate(decisionDate: string, personnummer: string, facts: unknown) {
+    const result = await evaluateProposal(this.deps.catalog, { decisionDate, applicant: { personnummer }, facts });
+    if (!result.ok) {
+      if (result.problem.status === 422) throw new DomainError('NO_RULE_SET_FOR_DATE', result.problem.detail, { problem: result.problem });
+      throw new ValidationError(result.problem);
+    }
+    return result;
+  }
+
+  /** Stores the facts and the engine's proposal (status PROPOSED), on a new or an existing case. */
+  async propose(actor: Actor, body: unknown, idempotencyKey?: string): Promise<DecisionView> {
+    return this.idempotent(`propose#${actor.id}`, idempotencyKey, body, async (claim) => {
+      const request = valid(proposeRequestSchema.safeParse(body));
+      const now = this.clock();
+      const at = now.toISOString();
+      const decisionDate = request.decisionDate ?? todayInStockholm(now);
+      const { proposal, request: evaluated } = await this.evaluate(decisionDate, request.applicant.personnummer, request.facts);
+      const identity = parseIdentityNumber(evaluated.applicant.personnummer, decisionDate as IsoDate);
+      if (!identity.ok) throw new Error('identity was validated by propose()');
+
+      let caseRecord: CaseRecord;
+      let unit: WriteUnit;
+      const decisionId = this.newId();
+      const audit: AuditEvent[] = [];
+      if (request.caseId) {
+        const file = await this.store.readCase(request.caseId);
+        if (!file) throw new NotFoundError('Ärendet', request.caseId);
+        if (file.case.applicant.personnummer !== identity.value.canonical) {
+          throw new ValidationError(validationProblem([{ path: 'applicant.personnummer', message: 'Personnumret hör inte till ärendet.' }]));
+        }
+        if (file.decisions.some((d) => d.status === 'PROPOSED')) {
+          throw new ConflictError('OPEN_PROPOSAL', 'Ärendet har redan ett förslag som inte är beslutat. Besluta eller dra tillbaka det först.');
+        }
+        const touch = this.touched(file.case, now);
+        caseRecord = touch.record;
+        unit = { touch, audit };
+      } else {
+        const caseId = this.newId();
+        caseRecord = {
+          caseId,
+          caseNumber: request.caseNumber ?? (await this.store.nextCaseNumber(dateParts(decisionDate as IsoDate).year)),
+          applicant: { ...request.applicant, personnummer: identity.value.canonical },
+          contact: request.contact ?? { name: actor.name, phone: this.deps.defaultContact?.phone ?? '08-508 00 000', email: this.deps.defaultContact?.email ?? 'jobbtorg@stockholm.se' },
+          createdAt: at,
+          lastEntryAt: at,
+          expiresAt: retentionExpiry(now, identity.value.birthDate),
+          version: 1,
+        };
+        audit.push(this.audit(actor, caseId, 'CASE_CREATED', at));
+        unit = { newCase: caseRecord, audit };
+      }
+      const decision: DecisionRecord = {
+        decisionId,
+        caseId: caseRecord.caseId,
+        status: 'PROPOSED',
+        version: 1,
+        decisionDate,
+        facts: evaluated.facts,
+        proposal,
+        proposedAt: at,
+        proposedBy: actorRef(actor),
+      };
+      audit.push(this.audit(actor, caseRecord.caseId, 'PROPOSED', at, decisionId, { outcome: proposal.outcome, ruleSet: `${proposal.ruleSet.id}@${proposal.ruleSet.version}` }));
+      unit.putDecisions = [decision];
+      if (claim) unit.idempotency = claim;
+      return { unit, response: { decision, case: caseRecord, milestones: [], ending: null, history: audit } };
+    });
+  }
+
+  async withdraw(actor: Actor, decisionId: string, body: unknown): Promise<DecisionView> {
+    const { reason } = valid(withdrawRequestSchema.safeParse(body));
+    const { file, decision } = await this.loadDecision(decisionId);
+    if (decision.status !== 'PROPOSED') throw new ConflictError('NOT_PROPOSED', 'Bara ett förslag som inte är beslutat kan dras tillbaka.');
+    const now = this.clock();
+    const at = now.toISOString();
+    const updated: DecisionRecord = { ...decision, status: 'WITHDRAWN', version: decision.version + 1, withdrawn: { at, by: actorRef(actor), reason } };
+    const touch = this.touched(file.case, now);
+    const audit = [this.audit(actor, file.case.caseId, 'WITHDRAWN', at, decisionId)];
+    await this.store.write({ touch, updateDecisions: [{ record: updated, expectedVersion: decision.version, expectedStatus: 'PROPOSED' }], audit });
+    return this.view({ ...file, case: touch.record, audit: [...file.audit, ...audit] }, updated);
+  }
+
+  /**
+   * The named delegate decides. The letter is rendered first; the decision, the letter, the
+   * follow-up milestones and the audit event are then stored in one transaction.
+   */
+  async sign(actor: Actor, decisionId: string, body: unknown, idempotencyKey?: string): Promise<DecisionView> {
+    return this.idempotent(`sign#${decisionId}`, idempotencyKey, body, async (claim) => {
+      const request = valid(signRequestSchema.safeParse(body));
+      const { file, decision } = await this.loadDecision(decisionId);
+      if (decision.status === 'SIGNED' || decision.status === 'SUPERSEDED') throw new ConflictError('ALREADY_SIGNED', 'Beslutet är redan fattat och kan inte ändras. Ett ändrat beslut fattas genom omprövning.');
+      if (decision.status !== 'PROPOSED') throw new ConflictError('NOT_PROPOSED', 'Förslaget är tillbakadraget och kan inte beslutas.');
+      if (!actor.delegationReference) {
+        // A decision may not be anonymous or made without delegated authority.
+        throw new ValidationError(validationProblem([{ path: 'delegationReference', message: 'Beslutsfattaren saknar delegation. Logga in som beslutsfattare med delegation.' }]));
+      }
+      const now = this.clock();
+      const at = now.toISOString();
+      const signed = {
+        schemaVersion: 1,
+        caseNumber: file.case.caseNumber,
+        decisionDate: decision.decisionDate,
+        finalOutcome: request.finalOutcome,
+        proposal: decision.proposal,
+        applicant: file.case.applicant,
+        decisionMaker: { name: actor.name, title: actor.title ?? 'Beslutsfattare', delegationReference: actor.delegationReference },
+        contact: file.case.contact,
+        ...(request.deviationReason !== undefined ? { deviationReason: request.deviationReason } : {}),
+        ...(request.grantedPeriod !== undefined ? { grantedPeriod: request.grantedPeriod } : {}),
+      };
+      const rendered = await this.deps.renderLetter(signed);
+      if (!rendered.ok) throw new ValidationError(rendered.problem);
+      const { letter } = rendered;
+      if (letter.pdf.byteLength > this.letterLimit) throw new LetterTooLargeError(letter.pdf.byteLength, this.letterLimit);
+
+      const record: DecisionRecord = {
+        ...decision,
+        status: 'SIGNED',
+        version: decision.version + 1,
+        signed: {
+          at,
+          by: actorRef(actor),
+          finalOutcome: request.finalOutcome,
+          decisionMaker: signed.decisionMaker,
+          ...(request.deviationReason !== undefined ? { deviationReason: request.deviationReason } : {}),
+          ...(request.grantedPeriod !== undefined ? { grantedPeriod: request.grantedPeriod } : {}),
+          letterSha256: letter.sha256,
+          templateVersion: String(letter.templateVersion),
+        },
+      };
+      const milestones: MilestoneRecord[] = followUpOf(signed as SignedDecision).map((m, i) => ({
+        caseId: file.case.caseId,
+        decisionId,
+        milestoneId: String(i + 1).padStart(2, '0'),
+        kind: m.kind,
+        due: m.due,
+        status: 'OPEN',
+      }));
+      const touch = this.touched(file.case, now);
+      const audit = [
+        this.audit(actor, file.case.caseId, 'SIGNED', at, decisionId, {
+          finalOutcome: request.finalOutcome,
+          proposedOutcome: decision.proposal.outcome,
+          deviation: request.deviationReason !== undefined,
+          letterSha256: letter.sha256,
+        }),
+      ];
+      const unit: WriteUnit = {
+        touch,
+        updateDecisions: [{ record, expectedVersion: decision.version, expectedStatus: 'PROPOSED' }],
+        putLetter: { caseId: file.case.caseId, letter: { decisionId, pdf: letter.pdf, sha256: letter.sha256, templateVersion: String(letter.templateVersion), createdAt: at } },
+        putMilestones: milestones,
+        audit,
+      };
+      const updatedMilestones: MilestoneRecord[] = [];
+      const decisions = file.decisions.map((d) => (d.decisionId === decisionId ? record : d));
+      if (decision.replaces) {
+        // Omprövning: the old decision stays as it was, marked superseded, and its open
+        // follow-ups close; the new decision's follow-ups replace them.
+        const old = file.decisions.find((d) => d.decisionId === decision.replaces);
+        if (!old || old.status !== 'SIGNED') throw new ConflictError('SUPERSEDED', 'Det beslut som omprövas har redan ersatts av ett annat beslut.');
+        const superseded: DecisionRecord = { ...old, status: 'SUPERSEDED', version: old.version + 1, supersededBy: { decisionId, at } };
+        unit.updateDecisions?.push({ record: superseded, expectedVersion: old.version, expectedStatus: 'SIGNED' });
+        for (const m of file.milestones.filter((m) => m.decisionId === old.decisionId && m.status === 'OPEN')) {
+          const closed: MilestoneRecord = { ...m, status: 'CLOSED', closed: { at, reason: 'SUPERSEDED' } };
+          updatedMilestones.push(closed);
+          unit.updateMilestones = [...(unit.updateMilestones ?? []), { record: closed, expectedStatus: 'OPEN' }];
+        }
+        audit.push(this.audit(actor, file.case.caseId, 'SUPERSEDED', at, old.decisionId, { supersededBy: decisionId }));
+        decisions.splice(decisions.findIndex((d) => d.decisionId === old.decisionId), 1, superseded);
+      }
+      if (claim) unit.idempotency = claim;
+      const milestonesAfter = [...file.milestones.map((m) => updatedMilestones.find((u) => u.milestoneId === m.milestoneId && u.decisionId === m.decisionId) ?? m), ...milestones];
+      const view = this.view({ ...file, case: touch.record, decisions, milestones: milestonesAfter, audit: [...file.audit, ...audit] }, record);
+      return { unit, response: view };
+    });
+  }
+
+  /** Omprövning: a new proposal, on the facts as they are now, to replace a signed decision. */
+  async reconsider(actor: Actor, decisionId: string, body: unknown, idempotencyKey?: string): Promise<DecisionView> {
+    return this.idempotent(`reconsider#${decisionId}`, idempotencyKey, body, async (claim) => {
+      const request = valid(reconsiderRequestSchema.safeParse(body));
+      const { file, decision } = await this.loadDecision(decisionId);
+      if (decision.status === 'SUPERSEDED') throw new ConflictError('SUPERSEDED', 'Beslutet har redan ersatts av ett nytt beslut. Ompröva det gällande beslutet.');
+      if (decision.status !== 'SIGNED') throw new ConflictError('NOT_SIGNED', 'Bara ett fattat beslut kan omprövas.');
+      if (file.decisions.some((d) => d.status === 'PROPOSED')) {
+        throw new ConflictError('OPEN_PROPOSAL', 'Ärendet har redan ett förslag som inte är beslutat. Besluta eller dra tillbaka det först.');
+      }
+      const now = this.clock();
+      const at = now.toISOString();
+      const decisionDate = request.decisionDate ?? todayInStockholm(now);
+      const { proposal, request: evaluated } = await this.evaluate(decisionDate, file.case.applicant.personnummer, request.facts);
+      const newId = this.newId();
+      const record: DecisionRecord = {
+        decisionId: newId,
+        caseId: file.case.caseId,
+        status: 'PROPOSED',
+        version: 1,
+        decisionDate,
+        facts: evaluated.facts,
+        proposal,
+        proposedAt: at,
+        proposedBy: actorRef(actor),
+        replaces: decisionId,
+        reconsiderationReason: request.reason,
+      };
+      const touch = this.touched(file.case, now);
+      const audit = [this.audit(actor, file.case.caseId, 'PROPOSED', at, newId, { outcome: proposal.outcome, replaces: decisionId })];
+      const unit: WriteUnit = { touch, putDecisions: [record], audit };
+      if (claim) unit.idempotency = claim;
+      return { unit, response: this.view({ ...file, case: touch.record, decisions: [...file.decisions, record], audit: [...file.audit, ...audit] }, record) };
+    });
+  }
+
+  async recordMilestoneDone(actor: Actor, decisionId: string, milestoneId: string, body: unknown): Promise<DecisionView> {
+    const { note } = valid(milestoneDoneRequestSchema.safeParse(body));
+    const { file, decision } = await this.loadDecision(decisionId);
+    const milestone = file.milestones.find((m) => m.decisionId === decisionId && m.milestoneId === milestoneId);
+    if (!milestone) throw new NotFoundError('Uppföljningspunkten', `${decisionId}/${milestoneId}`);
+    if (milestone.status !== 'OPEN') throw new ConflictError('ALREADY_DONE', 'Uppföljningspunkten är redan avslutad.');
+    const now = this.clock();
+    const at = now.toISOString();
+    const done: MilestoneRecord = { ...milestone, status: 'DONE', done: { at, by: actorRef(actor), note } };
+    const touch = this.touched(file.case, now);
+    const audit = [this.audit(actor, file.case.caseId, 'MILESTONE_DONE', at, decisionId, { milestoneId, kind: milestone.kind })];
+    await this.store.write({ touch, updateMilestones: [{ record: done, expectedStatus: 'OPEN' }], audit });
+    return this.view({ ...file, case: touch.record, milestones: file.milestones.map((m) => (m === milestone ? done : m)), audit: [...file.audit, ...audit] }, decision);
+  }
+
+  /** Records how a granted insats ended; its open follow-ups close. */
+  async recordEnding(actor: Actor, decisionId: string, body: unknown): Promise<DecisionView> {
+    const request = valid(endingRequestSchema.safeParse(body));
+    const { file, decision } = await this.loadDecision(decisionId);
+    const outcome = decision.signed?.finalOutcome;
+    if (decision.status !== 'SIGNED' || (outcome !== 'GRANT' && outcome !== 'PARTIAL')) {
+      throw new ConflictError('NOT_GRANTED', 'Bara en beviljad insats i ett gällande beslut kan avslutas.');
+    }
+    if (file.endings.some((e) => e.decisionId === decisionId)) throw new ConflictError('ALREADY_ENDED', 'Insatsen är redan avslutad.');
+    const now = this.clock();
+    const at = now.toISOString();
+    const ending: EndingRecord = { decisionId, reason: request.reason, endedOn: request.endedOn, ...(request.note ? { note: request.note } : {}), recordedAt: at, recordedBy: actorRef(actor) };
+    const closed = file.milestones
+      .filter((m) => m.decisionId === decisionId && m.status === 'OPEN')
+      .map((m): MilestoneRecord => ({ ...m, status: 'CLOSED', closed: { at, reason: 'ENDED' } }));
+    const touch = this.touched(file.case, now);
+    const audit = [this.audit(actor, file.case.caseId, 'INSATS_ENDED', at, decisionId, { reason: request.reason })];
+    await this.store.write({ touch, putEnding: { caseId: file.case.caseId, ending }, updateMilestones: closed.map((record) => ({ record, expectedStatus: 'OPEN' as const })), audit });
+    const milestones = file.milestones.map((m) => closed.find((c) => c.milestoneId === m.milestoneId && c.decisionId === m.decisionId) ?? m);
+    return this.view({ ...file, case: touch.record, milestones, endings: [...file.endings, ending], audit: [...file.audit, ...audit] }, decision);
+  }
+
+  /** Reading personal data is itself an event worth recording (who read whose case, when). */
+  async getDecision(actor: Actor, decisionId: string, options: { auditRead: boolean } = { auditRead: true }): Promise<DecisionView> {
+    const { file, decision } = await this.loadDecision(decisionId);
+    if (options.auditRead) {
+      const event = this.audit(actor, file.case.caseId, 'READ_DECISION', this.clock().toISOString(), decisionId);
+      await this.store.appendAudit([event]);
+      file.audit.push(event);
+    }
+    return this.view(file, decision);
+  }
+
+  async getLetter(actor: Actor, decisionId: string): Promise<{ pdf: Uint8Array; sha256: string; caseNumber: string }> {
+    const { file, decision } = await this.loadDecision(decisionId);
+    const letter = decision.signed ? await this.store.readLetter(file.case.caseId, decisionId) : undefined;
+    if (!letter) throw new NotFoundError('Beslutsbrevet för beslutet', decisionId);
+    await this.store.appendAudit([this.audit(actor, file.case.caseId, 'READ_LETTER', this.clock().toISOString(), decisionId, { letterSha256: letter.sha256 })]);
+    return { pdf: letter.pdf, sha256: letter.sha256, caseNumber: file.case.caseNumber };
+  }
+
+  async listDue(dueBefore: string, limit = 100): Promise<DueMilestone[]> {
+    return this.store.listDue(dueBefore, limit);
+  }
+
+  private view(file: CaseFile, decision: DecisionRecord): DecisionView {
+    return {
+      decision,
+      case: file.case,
+      milestones: file.milestones.filter((m) => m.decisionId === decision.decisionId),
+      ending: file.endings.find((e) => e.decisionId === decision.decisionId) ?? null,
+      history: [...file.audit].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0)),
+    };
+  }
+}

@@ -1,0 +1,65 @@
+/**
+ * The storage port. Each write is one atomic unit: everything in it is stored, or nothing is.
+ * Every write carries the case item with its expected version (optimistic locking) and the new
+ * retention expiry, so concurrent changes to one case cannot both win.
+ */
+import type {
+  AuditEvent,
+  CaseFile,
+  CaseRecord,
+  DecisionRecord,
+  DueMilestone,
+  EndingRecord,
+  LetterRecord,
+  MilestoneRecord,
+} from './decision-records';
+
+export interface IdempotencyClaim {
+  scope: string;
+  key: string;
+  requestSha256: string;
+  /** The response to return to a retry with the same key. */
+  response: unknown;
+}
+
+export interface StoredIdempotency {
+  requestSha256: string;
+  response: unknown;
+}
+
+/** What a write does to the case item: its new state (version + 1, retention moved). */
+export interface CaseTouch {
+  record: CaseRecord;
+  expectedVersion: number;
+}
+
+export interface WriteUnit {
+  /** A new case (created with version 1) or a touch of an existing one. */
+  newCase?: CaseRecord;
+  touch?: CaseTouch;
+  putDecisions?: DecisionRecord[];
+  /** Replace decisions whose stored version is `expectedVersion` (and status `expectedStatus`). */
+  updateDecisions?: Array<{ record: DecisionRecord; expectedVersion: number; expectedStatus: DecisionRecord['status'] }>;
+  putLetter?: { caseId: string; letter: LetterRecord };
+  putMilestones?: MilestoneRecord[];
+  updateMilestones?: Array<{ record: MilestoneRecord; expectedStatus: MilestoneRecord['status'] }>;
+  putEnding?: { caseId: string; ending: EndingRecord };
+  audit: AuditEvent[];
+  idempotency?: IdempotencyClaim;
+}
+
+export interface DecisionStore {
+  /** The case a decision belongs to, or undefined. */
+  caseIdOfDecision(decisionId: string): Promise<string | undefined>;
+  /** The whole case, strongly consistent; undefined if unknown or past its retention expiry. */
+  readCase(caseId: string): Promise<CaseFile | undefined>;
+  readLetter(caseId: string, decisionId: string): Promise<LetterRecord | undefined>;
+  readIdempotency(scope: string, key: string): Promise<StoredIdempotency | undefined>;
+  /** Throws ConflictError when a condition fails, or returns 'IDEMPOTENT_REPLAY' if the key was taken meanwhile. */
+  write(unit: WriteUnit): Promise<'WRITTEN' | 'IDEMPOTENT_REPLAY'>;
+  /** Appends audit events of reads (nothing else changes). */
+  appendAudit(events: AuditEvent[]): Promise<void>;
+  nextCaseNumber(year: number): Promise<string>;
+  /** Open milestones due strictly before `dueBefore`, earliest first. */
+  listDue(dueBefore: string, limit: number): Promise<DueMilestone[]>;
+}

@@ -1,0 +1,349 @@
+/**
+ * The DynamoDB adapter of the DecisionStore port. Structured records are stored as one JSON
+ * document attribute (`data`) beside the few attributes that keys, conditions and the due index
+ * need, so nothing here depends on a marshalling library.
+ */
+import {
+  type AttributeValue,
+  type DynamoDBClient,
+  GetItemCommand,
+  PutItemCommand,
+  QueryCommand,
+  type QueryCommandInput,
+  type TransactWriteItem,
+  TransactWriteItemsCommand,
+  UpdateItemCommand,
+} from '@aws-sdk/client-dynamodb';
+import { ConflictError, UnavailableError } from '../domain/errors';
+import type { AuditEvent, CaseFile, CaseRecord, DecisionRecord, DueMilestone, EndingRecord, LetterRecord, MilestoneRecord } from '../domain/decision-records';
+import type { DecisionStore, StoredIdempotency, WriteUnit } from '../domain/decision-store';
+import { isExpired } from '../domain/retention';
+import { DUE_INDEX, KEYS, TTL_ATTRIBUTE } from './table';
+
+type Item = Record<string, AttributeValue>;
+
+const S = (value: string): AttributeValue => ({ S: value });
+const N = (value: number): AttributeValue => ({ N: String(value) });
+const json = (value: unknown): AttributeValue => ({ S: JSON.stringify(value) });
+const parse = <T>(item: Item, name = 'data'): T => JSON.parse(item[name]?.S ?? 'null') as T;
+
+export const keys = {
+  case: (caseId: string) => ({ [KEYS.partition]: S(`CASE#${caseId}`), [KEYS.sort]: S('CASE') }),
+  decision: (caseId: string, decisionId: string) => ({ [KEYS.partition]: S(`CASE#${caseId}`), [KEYS.sort]: S(`DECISION#${decisionId}`) }),
+  decisionRef: (decisionId: string) => ({ [KEYS.partition]: S(`DECISION#${decisionId}`), [KEYS.sort]: S('REF') }),
+  letter: (caseId: string, decisionId: string) => ({ [KEYS.partition]: S(`CASE#${caseId}`), [KEYS.sort]: S(`LETTER#${decisionId}`) }),
+  milestone: (caseId: string, decisionId: string, milestoneId: string) => ({
+    [KEYS.partition]: S(`CASE#${caseId}`),
+    [KEYS.sort]: S(`MILESTONE#${decisionId}#${milestoneId}`),
+  }),
+  ending: (caseId: string, decisionId: string) => ({ [KEYS.partition]: S(`CASE#${caseId}`), [KEYS.sort]: S(`ENDING#${decisionId}`) }),
+  /** Time, then position within its write (events of one write share a time), then id. */
+  audit: (event: AuditEvent, position = 0) => ({
+    [KEYS.partition]: S(`CASE#${event.caseId}`),
+    [KEYS.sort]: S(`AUDIT#${event.at}#${String(position).padStart(2, '0')}#${event.eventId}`),
+  }),
+  idempotency: (scope: string, key: string) => ({ [KEYS.partition]: S(`IDEMPOTENCY#${scope}#${key}`), [KEYS.sort]: S('IDEMPOTENCY') }),
+  counter: (name: string) => ({ [KEYS.partition]: S(`COUNTER#${name}`), [KEYS.sort]: S('COUNTER') }),
+};
+
+/** A case's milestones spread over the due index's shards by its (random) id. */
+export function dueShard(caseId: string): number {
+  let hash = 2166136261;
+  for (let i = 0; i < caseId.length; i++) hash = Math.imul(hash ^ caseId.charCodeAt(i), 16777619);
+  return (hash >>> 0) % DUE_INDEX.shards;
+}
+
+const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
+const notExists = `attribute_not_exists(${KEYS.partition})`;
+
+/** Names of SDK errors that mean "the service is overloaded or failing": retried, then 503. */
+const UNAVAILABLE_ERRORS = new Set([
+  'ProvisionedThroughputExceededException',
+  'ThrottlingException',
+  'RequestLimitExceeded',
+  'InternalServerError',
+  'ServiceUnavailable',
+  'LimitExceededException',
+]);
+
+function translate(error: unknown): never {
+  const name = (error as { name?: string }).name ?? '';
+  if (UNAVAILABLE_ERRORS.has(name)) throw new UnavailableError(name);
+  throw error;
+}
+
+function caseItem(record: CaseRecord): Item {
+  const item: Item = {
+    ...keys.case(record.caseId),
+    type: S('CASE'),
+    caseId: S(record.caseId),
+    caseNumber: S(record.caseNumber),
+    version: N(record.version),
+    lastEntryAt: S(record.lastEntryAt),
+    data: json(record),
+  };
+  if (record.expiresAt !== null) item[TTL_ATTRIBUTE] = N(record.expiresAt);
+  return item;
+}
+
+function decisionItem(record: DecisionRecord): Item {
+  return {
+    ...keys.decision(record.caseId, record.decisionId),
+    type: S('DECISION'),
+    decisionId: S(record.decisionId),
+    status: S(record.status),
+    version: N(record.version),
+    data: json(record),
+  };
+}
+
+function milestoneItem(record: MilestoneRecord, caseNumber: string): Item {
+  const item: Item = {
+    ...keys.milestone(record.caseId, record.decisionId, record.milestoneId),
+    type: S('MILESTONE'),
+    status: S(record.status),
+    caseId: S(record.caseId),
+    decisionId: S(record.decisionId),
+    kind: S(record.kind),
+    due: S(record.due),
+    caseNumber: S(caseNumber),
+    data: json(record),
+  };
+  // Sparse index: only open milestones are in it, so the due list never reads done ones.
+  if (record.status === 'OPEN') {
+    item[DUE_INDEX.partition] = S(`DUE#${dueShard(record.caseId)}`);
+    item[DUE_INDEX.sort] = S(`${record.due}#${record.caseId}#${record.decisionId}#${record.milestoneId}`);
+  }
+  return item;
+}
+
+export class DynamoDbDecisionStore implements DecisionStore {
+  constructor(
+    private readonly client: DynamoDBClient,
+    private readonly tableName: string,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  private async query(input: Omit<QueryCommandInput, 'TableName'>): Promise<Item[]> {
+    const items: Item[] = [];
+    let startKey: Item | undefined;
+    do {
+      const page = await this.client
+        .send(new QueryCommand({ ...input, TableName: this.tableName, ExclusiveStartKey: startKey }))
+        .catch(translate);
+      items.push(...((page.Items ?? []) as Item[]));
+      startKey = page.LastEvaluatedKey as Item | undefined;
+    } while (startKey);
+    return items;
+  }
+
+  async caseIdOfDecision(decisionId: string): Promise<string | undefined> {
+    const result = await this.client
+      .send(new GetItemCommand({ TableName: this.tableName, Key: keys.decisionRef(decisionId), ConsistentRead: true }))
+      .catch(translate);
+    return result.Item?.caseId?.S;
+  }
+
+  async readCase(caseId: string): Promise<CaseFile | undefined> {
+    const pk = S(`CASE#${caseId}`);
+    const range = (from: string, to: string) =>
+      this.query({
+        KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :from AND :to',
+        ExpressionAttributeNames: { '#pk': KEYS.partition, '#sk': KEYS.sort },
+        ExpressionAttributeValues: { ':pk': pk, ':from': S(from), ':to': S(to) },
+        ConsistentRead: true,
+      });
+    // Letters (large) are read only when asked for; the rest of the case in three ranges.
+    const [head, milestones, audit] = await Promise.all([
+      range('CASE', 'ENDING#\uffff'),
+      range('MILESTONE#', 'MILESTONE#\uffff'),
+      range('AUDIT#', 'AUDIT#\uffff'),
+    ]);
+    const caseRow = head.find((i) => i[KEYS.sort]?.S === 'CASE');
+    if (!caseRow) return undefined;
+    const record = parse<CaseRecord>(caseRow);
+    // DynamoDB deletes expired items only eventually; a culled case must not be readable meanwhile.
+    if (isExpired(record.expiresAt, this.clock())) return undefined;
+    const of = (prefix: string) => head.filter((i) => i[KEYS.sort]?.S?.startsWith(prefix));
+    return {
+      case: record,
+      decisions: of('DECISION#').map((i) => parse<DecisionRecord>(i)),
+      endings: of('ENDING#').map((i) => parse<EndingRecord>(i)),
+      milestones: milestones.map((i) => parse<MilestoneRecord>(i)),
+      audit: audit.map((i) => parse<AuditEvent>(i)),
+    };
+  }
+
+  async readLetter(caseId: string, decisionId: string): Promise<LetterRecord | undefined> {
+    const result = await this.client
+      .send(new GetItemCommand({ TableName: this.tableName, Key: keys.letter(caseId, decisionId), ConsistentRead: true }))
+      .catch(translate);
+    const item = result.Item as Item | undefined;
+    if (!item?.pdf?.B) return undefined;
+    return { ...parse<Omit<LetterRecord, 'pdf'>>(item), pdf: item.pdf.B };
+  }
+
+  async readIdempotency(scope: string, key: string): Promise<StoredIdempotency | undefined> {
+    const result = await this.client
+      .send(new GetItemCommand({ TableName: this.tableName, Key: keys.idempotency(scope, key), ConsistentRead: true }))
+      .catch(translate);
+    const item = result.Item as Item | undefined;
+    if (!item) return undefined;
+    if (isExpired(Number(item[TTL_ATTRIBUTE]?.N), this.clock())) return undefined;
+    return { requestSha256: item.requestSha256?.S ?? '', response: parse(item, 'response') };
+  }
+
+  async write(unit: WriteUnit): Promise<'WRITTEN' | 'IDEMPOTENT_REPLAY'> {
+    const items: TransactWriteItem[] = [];
+    const put = (item: Item, condition = notExists, values?: Item) =>
+      items.push({ Put: { TableName: this.tableName, Item: item, ConditionExpression: condition, ...(values ? { ExpressionAttributeValues: values } : {}) } });
+
+    let caseNumber: string | undefined = unit.newCase?.caseNumber;
+    if (unit.newCase) put(caseItem(unit.newCase));
+    if (unit.touch) {
+      const { record, expectedVersion } = unit.touch;
+      items.push({
+        Update: {
+          TableName: this.tableName,
+          Key: keys.case(record.caseId),
+          // Every change to a case passes through its version: concurrent changes cannot both win.
+          ConditionExpression: `attribute_exists(${KEYS.partition}) AND #v = :expected`,
+          UpdateExpression: `SET lastEntryAt = :at, #v = :version, #data = :data${record.expiresAt === null ? ' REMOVE #ttl' : ', #ttl = :ttl'}`,
+          ExpressionAttributeNames: { '#v': 'version', '#ttl': TTL_ATTRIBUTE, '#data': 'data' },
+          ExpressionAttributeValues: {
+            ':at': S(record.lastEntryAt),
+            ':version': N(record.version),
+            ':expected': N(expectedVersion),
+            ':data': json(record),
+            ...(record.expiresAt === null ? {} : { ':ttl': N(record.expiresAt) }),
+          },
+        },
+      });
+      caseNumber = record.caseNumber;
+    }
+    for (const d of unit.putDecisions ?? []) {
+      put(decisionItem(d));
+      put({ ...keys.decisionRef(d.decisionId), type: S('DECISION_REF'), caseId: S(d.caseId) });
+    }
+    for (const { record, expectedVersion, expectedStatus } of unit.updateDecisions ?? []) {
+      items.push({
+        Put: {
+          TableName: this.tableName,
+          Item: decisionItem(record),
+          ConditionExpression: '#v = :expectedVersion AND #s = :expectedStatus',
+          ExpressionAttributeNames: { '#v': 'version', '#s': 'status' },
+          ExpressionAttributeValues: { ':expectedVersion': N(expectedVersion), ':expectedStatus': S(expectedStatus) },
+        },
+      });
+    }
+    if (unit.putLetter) {
+      const { caseId, letter } = unit.putLetter;
+      const { pdf, ...meta } = letter;
+      put({ ...keys.letter(caseId, letter.decisionId), type: S('LETTER'), pdf: { B: pdf }, sha256: S(letter.sha256), data: json(meta) });
+    }
+    const number = caseNumber ?? '';
+    for (const m of unit.putMilestones ?? []) put(milestoneItem(m, number));
+    for (const { record, expectedStatus } of unit.updateMilestones ?? []) {
+      items.push({
+        Put: {
+          TableName: this.tableName,
+          Item: milestoneItem(record, number),
+          ConditionExpression: '#s = :expectedStatus',
+          ExpressionAttributeNames: { '#s': 'status' },
+          ExpressionAttributeValues: { ':expectedStatus': S(expectedStatus) },
+        },
+      });
+    }
+    if (unit.putEnding) put({ ...keys.ending(unit.putEnding.caseId, unit.putEnding.ending.decisionId), type: S('ENDING'), data: json(unit.putEnding.ending) });
+    unit.audit.forEach((event, position) => put({ ...keys.audit(event, position), type: S('AUDIT'), data: json(event) }));
+    let idempotencyIndex = -1;
+    if (unit.idempotency) {
+      const { scope, key, requestSha256, response } = unit.idempotency;
+      idempotencyIndex = items.length;
+      put({
+        ...keys.idempotency(scope, key),
+        type: S('IDEMPOTENCY'),
+        requestSha256: S(requestSha256),
+        response: json(response),
+        [TTL_ATTRIBUTE]: N(Math.floor(this.clock().getTime() / 1000) + IDEMPOTENCY_TTL_SECONDS),
+      });
+    }
+
+    try {
+      await this.client.send(new TransactWriteItemsCommand({ TransactItems: items }));
+      return 'WRITTEN';
+    } catch (error) {
+      const name = (error as { name?: string }).name;
+      if (name !== 'TransactionCanceledException') translate(error);
+      const reasons = ((error as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons ?? []).map((r) => r.Code ?? 'None');
+      if (idempotencyIndex >= 0 && reasons[idempotencyIndex] === 'ConditionalCheckFailed') return 'IDEMPOTENT_REPLAY';
+      if (reasons.some((r) => r === 'ThrottlingError' || r === 'ProvisionedThroughputExceeded')) throw new UnavailableError(`TransactionCanceled: ${reasons.join(',')}`);
+      if (reasons.some((r) => r === 'ConditionalCheckFailed' || r === 'TransactionConflict')) {
+        throw new ConflictError('VERSION', 'Ärendet ändrades av någon annan samtidigt. Läs in det på nytt och försök igen.');
+      }
+      throw new UnavailableError(`TransactionCanceled: ${reasons.join(',')}`);
+    }
+  }
+
+  async appendAudit(events: AuditEvent[]): Promise<void> {
+    await Promise.all(
+      events.map((event) =>
+        this.client
+          .send(new PutItemCommand({ TableName: this.tableName, Item: { ...keys.audit(event), type: S('AUDIT'), data: json(event) }, ConditionExpression: notExists }))
+          .catch(translate),
+      ),
+    );
+  }
+
+  async nextCaseNumber(year: number): Promise<string> {
+    const result = await this.client
+      .send(
+        new UpdateItemCommand({
+          TableName: this.tableName,
+          Key: keys.counter(`CASE#${year}`),
+          UpdateExpression: 'ADD #seq :one',
+          ExpressionAttributeNames: { '#seq': 'seq' },
+          ExpressionAttributeValues: { ':one': N(1) },
+          ReturnValues: 'UPDATED_NEW',
+        }),
+      )
+      .catch(translate);
+    const seq = Number(result.Attributes?.seq?.N ?? '0');
+    return `AMN ${year}/${String(seq).padStart(5, '0')}`;
+  }
+
+  async listDue(dueBefore: string, limit: number): Promise<DueMilestone[]> {
+    // One bounded query per shard: the cost follows the number of due items, not the table size.
+    const perShard = await Promise.all(
+      Array.from({ length: DUE_INDEX.shards }, (_, shard) =>
+        this.client
+          .send(
+            new QueryCommand({
+              TableName: this.tableName,
+              IndexName: DUE_INDEX.name,
+              KeyConditionExpression: '#pk = :pk AND #sk < :before',
+              ExpressionAttributeNames: { '#pk': DUE_INDEX.partition, '#sk': DUE_INDEX.sort },
+              ExpressionAttributeValues: { ':pk': S(`DUE#${shard}`), ':before': S(dueBefore) },
+              Limit: limit,
+            }),
+          )
+          .catch(translate),
+      ),
+    );
+    return perShard
+      .flatMap((page) => (page.Items ?? []) as Item[])
+      .map((item) => {
+        const [, , , milestoneId] = (item[DUE_INDEX.sort]?.S ?? '').split('#');
+        return {
+          caseId: item.caseId?.S ?? '',
+          caseNumber: item.caseNumber?.S ?? '',
+          decisionId: item.decisionId?.S ?? '',
+          milestoneId: milestoneId ?? '',
+          kind: item.kind?.S as DueMilestone['kind'],
+          due: item.due?.S ?? '',
+        };
+      })
+      .sort((a, b) => (a.due + a.caseId + a.milestoneId < b.due + b.caseId + b.milestoneId ? -1 : 1))
+      .slice(0, limit);
+  }
+}

@@ -1,0 +1,62 @@
+/**
+ * The table's keys, indexes and TTL attribute, defined once. The CDK stack (infra/) and the local
+ * start-up and tests (ensureTable) both build the table from these constants.
+ *
+ * Single-table design, one partition per case (`CASE#<caseId>`), so a case's whole history is
+ * one Query and every change to it is one transaction within one partition:
+ *
+ *   PK                          SK                                   what
+ *   CASE#<caseId>               CASE                                 the person, case number, version, TTL
+ *   CASE#<caseId>               DECISION#<decisionId>                facts, proposal, status, signing
+ *   CASE#<caseId>               LETTER#<decisionId>                  the PDF and its sha256
+ *   CASE#<caseId>               MILESTONE#<decisionId>#<nn>          follow-up milestone (in GSI1 while open)
+ *   CASE#<caseId>               ENDING#<decisionId>                  how the insats ended
+ *   CASE#<caseId>               AUDIT#<iso time>#<id>                audit event (never updated or deleted)
+ *   DECISION#<decisionId>       REF                                  which case a decision belongs to
+ *   IDEMPOTENCY#<scope>#<key>   IDEMPOTENCY                          first result of an idempotent request
+ *   COUNTER#CASE#<year>         COUNTER                              case-number sequence
+ */
+import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
+
+export const KEYS = { partition: 'PK', sort: 'SK' } as const;
+
+/** Sparse index of open follow-up milestones, sharded so no one partition is hot. */
+export const DUE_INDEX = {
+  name: 'GSI1',
+  partition: 'GSI1PK',
+  sort: 'GSI1SK',
+  shards: 8,
+} as const;
+
+/** Epoch seconds. Set on case items (five years after the last entry) and idempotency records. */
+export const TTL_ATTRIBUTE = 'expiresAt';
+
+export const DEFAULT_TABLE_NAME = 'jobbtorg-beslut';
+
+export function createTableInput(tableName: string): CreateTableCommandInput {
+  return {
+    TableName: tableName,
+    BillingMode: 'PAY_PER_REQUEST',
+    AttributeDefinitions: [
+      { AttributeName: KEYS.partition, AttributeType: 'S' },
+      { AttributeName: KEYS.sort, AttributeType: 'S' },
+      { AttributeName: DUE_INDEX.partition, AttributeType: 'S' },
+      { AttributeName: DUE_INDEX.sort, AttributeType: 'S' },
+    ],
+    KeySchema: [
+      { AttributeName: KEYS.partition, KeyType: 'HASH' },
+      { AttributeName: KEYS.sort, KeyType: 'RANGE' },
+    ],
+    GlobalSecondaryIndexes: [
+      {
+        IndexName: DUE_INDEX.name,
+        KeySchema: [
+          { AttributeName: DUE_INDEX.partition, KeyType: 'HASH' },
+          { AttributeName: DUE_INDEX.sort, KeyType: 'RANGE' },
+        ],
+        // The due list needs only what identifies the milestone; the rest is read from the case.
+        Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: ['caseId', 'decisionId', 'kind', 'due', 'caseNumber'] },
+      },
+    ],
+  };
+}
