@@ -267,6 +267,7 @@ export function isDeviation(decision: Pick<SignedDecisionShape, 'finalOutcome' |
 
 function checkFit(d: SignedDecisionShape, ctx: z.core.$RefinementCtx<SignedDecisionShape>): void {
   const fail = (path: PropertyKey[], message: string) => ctx.issues.push({ code: 'custom', message, path, input: d });
+  const issuesBefore = ctx.issues.length;
   const { proposal } = d;
 
   if (proposal.outcome === 'INCOMPLETE') {
@@ -345,6 +346,8 @@ function checkFit(d: SignedDecisionShape, ctx: z.core.$RefinementCtx<SignedDecis
     fail(['grantedPeriod'], 'Ange grantedPeriod bara när ansökan beviljas delvis (PARTIAL). Annars gäller förslagets period.');
   }
 
+  // Whether the decision deviates can only be told once the outcome and period are right.
+  if (ctx.issues.length > issuesBefore) return;
   const deviation = isDeviation(d);
   if (deviation && d.deviationReason === undefined) {
     fail(['deviationReason'], `Beslutet avviker från förslaget (${OUTCOME_NAMES[proposal.outcome]}). Skriv skälet till att beslutet avviker; det står i beslutsbrevet.`);

@@ -13,7 +13,9 @@ const templates = defaultLetterTemplates();
 
 /** What only a laglighetsprövning text says, and what only a förvaltningsbesvär text says. */
 const LAGLIGHETSPROVNING = ['laglighetsprövning', '13 kap. kommunallagen (2017:725)', 'Förvaltningsrätten i Stockholm', 'tre veckor från den dag då det tillkännagavs på kommunens anslagstavla att protokollet', 'inte överklagas på vanligt sätt genom förvaltningsbesvär'];
-const FORVALTNINGSBESVAR = ['Du kan överklaga beslutet till förvaltningsrätten', 'tre veckor från den dag du fick del av beslutet', 'Skicka eller lämna ditt överklagande till Arbetsmarknadsnämnden', '44 § förvaltningslagen (2017:900)'];
+const FORVALTNINGSBESVAR = ['Du kan överklaga beslutet till förvaltningsrätten', 'från den dag du fick del av beslutet', 'överklagande till Arbetsmarknadsnämnden', '44 § förvaltningslagen (2017:900)'];
+/** The mistake that must never be made for a 4 kap. 2 § decision: a deadline from receipt, lodged with the board. */
+const RECEIPT_DEADLINE = ['från den dag du fick del av beslutet', 'från den dag du fick beslutet', 'till Arbetsmarknadsnämnden'];
 
 interface Rendered {
   decision: SignedDecision;
@@ -106,7 +108,7 @@ describe('the grant letter', () => {
     const { decision, read } = rendered.grant;
     expect(decision.proposal.legalBasis?.appealRoute).toBe('LAGLIGHETSPROVNING');
     expectContains(read.text, LAGLIGHETSPROVNING);
-    expectLacks(read.text, FORVALTNINGSBESVAR);
+    expectLacks(read.text, [...FORVALTNINGSBESVAR, ...RECEIPT_DEADLINE]);
   });
 });
 
@@ -125,7 +127,7 @@ describe('the refusal letter', () => {
   it('has laglighetsprövning information and no follow-up or period', () => {
     const { read } = rendered.refuse;
     expectContains(read.text, LAGLIGHETSPROVNING);
-    expectLacks(read.text, [...FORVALTNINGSBESVAR, 'Uppföljning', 'Insats och period']);
+    expectLacks(read.text, [...FORVALTNINGSBESVAR, ...RECEIPT_DEADLINE, 'Uppföljning', 'Insats och period']);
   });
 });
 
@@ -143,7 +145,7 @@ describe('the partial letter', () => {
       'Det här gäller den del av beslutet som avslår din ansökan',
       ...LAGLIGHETSPROVNING,
     ]);
-    expectLacks(read.text, FORVALTNINGSBESVAR);
+    expectLacks(read.text, [...FORVALTNINGSBESVAR, ...RECEIPT_DEADLINE]);
   });
 });
 
