@@ -229,6 +229,15 @@ export class DecisionService {
       }
       const now = this.clock();
       const at = now.toISOString();
+      // The letter states the decision date; a decision is not back-dated or dated ahead. The
+      // proposal was evaluated for its date (age, rule set), so another day needs a new proposal.
+      const today = todayInStockholm(now);
+      if (today !== decision.decisionDate) {
+        throw new ConflictError(
+          'DECISION_DATE_NOT_TODAY',
+          `Förslaget gäller beslutsdatum ${decision.decisionDate}, men i dag är det ${today}. Dra tillbaka förslaget och gör ett nytt för dagens datum.`,
+        );
+      }
       const signed = {
         schemaVersion: 1,
         caseNumber: file.case.caseNumber,

@@ -39,7 +39,17 @@ export class NotFoundError extends DomainError {
 /** A state change that lost a race or does not fit the current state (HTTP 409). */
 export class ConflictError extends DomainError {
   constructor(
-    readonly reason: 'VERSION' | 'ALREADY_SIGNED' | 'NOT_PROPOSED' | 'NOT_SIGNED' | 'OPEN_PROPOSAL' | 'ALREADY_DONE' | 'ALREADY_ENDED' | 'NOT_GRANTED' | 'SUPERSEDED',
+    readonly reason:
+      | 'VERSION'
+      | 'ALREADY_SIGNED'
+      | 'NOT_PROPOSED'
+      | 'NOT_SIGNED'
+      | 'OPEN_PROPOSAL'
+      | 'ALREADY_DONE'
+      | 'ALREADY_ENDED'
+      | 'NOT_GRANTED'
+      | 'SUPERSEDED'
+      | 'DECISION_DATE_NOT_TODAY',
     message: string,
   ) {
     super('CONFLICT', message, { reason });

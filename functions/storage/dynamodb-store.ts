@@ -117,11 +117,17 @@ function milestoneItem(record: MilestoneRecord, caseNumber: string): Item {
   return item;
 }
 
+export interface StoreOptions {
+  /** Called with the capacity units each due-list query consumed (metrics, the bench). */
+  onConsumedCapacity?: (operation: string, units: number) => void;
+}
+
 export class DynamoDbDecisionStore implements DecisionStore {
   constructor(
     private readonly client: DynamoDBClient,
     private readonly tableName: string,
     private readonly clock: () => Date = () => new Date(),
+    private readonly options: StoreOptions = {},
   ) {}
 
   private async query(input: Omit<QueryCommandInput, 'TableName'>): Promise<Item[]> {
@@ -325,11 +331,13 @@ export class DynamoDbDecisionStore implements DecisionStore {
               ExpressionAttributeNames: { '#pk': DUE_INDEX.partition, '#sk': DUE_INDEX.sort },
               ExpressionAttributeValues: { ':pk': S(`DUE#${shard}`), ':before': S(dueBefore) },
               Limit: limit,
+              ...(this.options.onConsumedCapacity ? { ReturnConsumedCapacity: 'TOTAL' as const } : {}),
             }),
           )
           .catch(translate),
       ),
     );
+    for (const page of perShard) this.options.onConsumedCapacity?.('listDue', page.ConsumedCapacity?.CapacityUnits ?? 0);
     return perShard
       .flatMap((page) => (page.Items ?? []) as Item[])
       .map((item) => {

@@ -3,9 +3,15 @@
  * object with all of them, so runs can be compared by a script. Nothing here passes or fails.
  */
 import { benchEngine } from './engine-bench';
+import { benchLetter } from './letter-bench';
+import { benchStorage } from './storage-bench';
 
 type Figures = Record<string, number>;
-const sections: Array<[string, () => Promise<Figures>]> = [['Regelmotor (förslag per ärende)', () => benchEngine()]];
+const sections: Array<[string, () => Promise<Figures>]> = [
+  ['Regelmotor (förslag per ärende)', () => benchEngine()],
+  ['Beslutsbrev (PDF per beslut)', () => benchLetter()],
+  ['Lagring på DynamoDB Local (förslag + beslut + brev; bevakningslistan)', () => benchStorage()],
+];
 
 const all: Figures = {};
 for (const [title, bench] of sections) {

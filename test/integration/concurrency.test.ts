@@ -97,10 +97,10 @@ describe('retention (gallring)', () => {
     clock.set('2024-08-20T08:00:00Z');
     const proposed = await service.propose(caseWorker, proposeBody());
     expect(proposed.case.expiresAt).toBe(FIVE_YEARS(proposed.case.lastEntryAt));
-    clock.set('2024-09-01T10:00:00Z');
+    clock.set('2024-08-20T15:00:00Z');
     await service.sign(delegate, proposed.decision.decisionId, { finalOutcome: 'GRANT' });
     const file = await store.readCase(proposed.case.caseId);
-    expect(file?.case.lastEntryAt.startsWith('2024-09-01T10:00')).toBe(true);
+    expect(file?.case.lastEntryAt.startsWith('2024-08-20T15:00')).toBe(true);
     expect(file?.case.expiresAt).toBe(FIVE_YEARS(file?.case.lastEntryAt as string));
   });
 
@@ -121,5 +121,34 @@ describe('retention (gallring)', () => {
     clock.set('2029-08-20T08:00:01Z');
     expect(await store.readCase(proposed.case.caseId)).toBeUndefined();
     await expect(service.getDecision(caseWorker, proposed.decision.decisionId)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
+
+describe('faults during a state change', () => {
+  it('leaves the table exactly as it was when the database throttles a signature, and the retry then succeeds', async () => {
+    const { service, client, tableName } = await lifecycle();
+    const proposed = await service.propose(caseWorker, proposeBody());
+    let failures = 0;
+    // Inject throttling into every TransactWriteItems of the real client until switched off.
+    client.middlewareStack.add(
+      (next, context) => async (args) => {
+        if (context.commandName === 'TransactWriteItemsCommand' && failures >= 0) {
+          failures++;
+          throw Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException', $retryable: { throttling: true } });
+        }
+        return next(args);
+      },
+      // Below the retry layer, so the SDK's own retries meet the fault too.
+      { step: 'deserialize', name: 'injectThrottling' },
+    );
+    const snapshot = async () => JSON.stringify((await client.send(new ScanCommand({ TableName: tableName, ConsistentRead: true }))).Items?.sort((a, b) => `${a.PK?.S}${a.SK?.S}`.localeCompare(`${b.PK?.S}${b.SK?.S}`)));
+    const before = await snapshot();
+    await expect(service.sign(delegate, proposed.decision.decisionId, { finalOutcome: 'GRANT' })).rejects.toMatchObject({ code: 'UNAVAILABLE' });
+    // The test client allows two attempts (test/support/table.ts): the SDK retried once, then gave up.
+    expect(failures).toBe(2);
+    expect(await snapshot()).toBe(before);
+    client.middlewareStack.remove('injectThrottling');
+    const signed = await service.sign(delegate, proposed.decision.decisionId, { finalOutcome: 'GRANT' });
+    expect(signed.decision.status).toBe('SIGNED');
   });
 });

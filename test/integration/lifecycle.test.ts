@@ -59,7 +59,7 @@ describe('decision lifecycle on DynamoDB Local', () => {
   });
 
   it('reconsiders: a new decision replaces the old, which stays as it was and is marked superseded', async () => {
-    const { service, store } = await lifecycle();
+    const { service, store, clock } = await lifecycle();
     const first = await service.propose(caseWorker, proposeBody());
     const signedFirst = await service.sign(delegate, first.decision.decisionId, { finalOutcome: 'GRANT' });
 
@@ -73,6 +73,7 @@ describe('decision lifecycle on DynamoDB Local', () => {
     // Until the new decision is signed, the old one is in force.
     expect((await store.readCase(first.case.caseId))?.decisions.find((d) => d.decisionId === first.decision.decisionId)?.status).toBe('SIGNED');
 
+    clock.set('2024-10-01T09:00:00Z');
     const signedNew = await service.sign(delegate, reconsidered.decision.decisionId, { finalOutcome: 'REFUSE' });
     expect(signedNew.decision.status).toBe('SIGNED');
     const file = await store.readCase(first.case.caseId);
@@ -120,6 +121,16 @@ describe('decision lifecycle on DynamoDB Local', () => {
     expect(file?.decisions[0]?.status).toBe('PROPOSED');
     expect(file?.milestones).toEqual([]);
     expect(await store.readLetter(proposed.case.caseId, proposed.decision.decisionId)).toBeUndefined();
+  });
+
+  it('refuses to sign on another day than the decision date the proposal was evaluated for', async () => {
+    const { service, clock } = await lifecycle();
+    const proposed = await service.propose(caseWorker, proposeBody());
+    clock.set('2024-08-21T07:00:00Z');
+    await expect(service.sign(delegate, proposed.decision.decisionId, { finalOutcome: 'GRANT' })).rejects.toMatchObject({ reason: 'DECISION_DATE_NOT_TODAY' });
+    // 23:30 UTC on the 20th is already the 21st in Stockholm.
+    clock.set('2024-08-20T22:30:00Z');
+    await expect(service.sign(delegate, proposed.decision.decisionId, { finalOutcome: 'GRANT' })).rejects.toMatchObject({ reason: 'DECISION_DATE_NOT_TODAY' });
   });
 
   it('answers not found for an unknown decision', async () => {

@@ -1,0 +1,149 @@
+/**
+ * Storage figures on DynamoDB Local: propose + sign + store beside a bare TransactWriteItems of
+ * the same items, and the due-list query on 10,000 and 100,000 stored decisions (time and
+ * consumed capacity). DynamoDB Local is not DynamoDB: the figures compare our code with the bare
+ * SDK on the same emulator, and show how the due list scales, not what AWS would take.
+ */
+import { BatchWriteItemCommand, type DynamoDBClient, TransactWriteItemsCommand, type WriteRequest } from '@aws-sdk/client-dynamodb';
+import { randomUUID } from 'node:crypto';
+import { DecisionService } from '../../functions/domain/decision-service';
+import type { Actor } from '../../functions/domain/decision-records';
+import { renderLetter } from '../../functions/letters/render-letter';
+import { sampleDecisionInput } from '../../functions/letters/samples';
+import { loadCatalog } from '../../functions/rule-sets/load-files';
+import { createDynamoDbClient } from '../../functions/storage/client';
+import { DynamoDbDecisionStore, dueShard } from '../../functions/storage/dynamodb-store';
+import { ensureTable } from '../../functions/storage/ensure-table';
+import { DUE_INDEX } from '../../functions/storage/table';
+import { startDynamoDbLocal } from '../../infra/local/dynamodb-local';
+import { personnummer } from '../support/identity';
+import { round, time } from './stats';
+
+const caseWorker: Actor = { id: 'bench-hl', name: 'Anna Lindqvist', role: 'handlaggare' };
+const delegate: Actor = { id: 'bench-bf', name: 'Göran Ödmark', role: 'beslutsfattare', title: 'Enhetschef', delegationReference: '3.1.4' };
+
+function body(i: number) {
+  return {
+    applicant: {
+      name: 'Elin Söderström',
+      personnummer: personnummer(`2001-05-${String((i % 27) + 1).padStart(2, '0')}`, String(980 + (i % 20)).padStart(3, '0')),
+      address: { lines: ['Götgatan 12'], postalCode: '118 46', city: 'Stockholm' },
+    },
+    decisionDate: '2024-08-20',
+    facts: {
+      reachedThroughOutreach: true,
+      working: false,
+      studying: false,
+      woman: false,
+      forsorjningsstod: false,
+      socialServicesContact: 'NONE',
+      apparent41Need: { present: false },
+      assessedNeed: { level: 'DEEPER_INDIVIDUAL_SUPPORT', grounds: 'Behöver stöd över tid för att komma vidare till studier.' },
+      requestedPeriod: { from: '2024-09-02', to: '2025-02-28' },
+    },
+  };
+}
+
+async function seed(client: DynamoDBClient, tableName: string, decisions: number, openDue: number) {
+  const filler = 'x'.repeat(800);
+  const requests: WriteRequest[] = [];
+  for (let i = 0; i < decisions; i++) {
+    const caseId = randomUUID();
+    // Decisions whose follow-ups are done: in the table, not in the sparse due index.
+    requests.push({ PutRequest: { Item: { PK: { S: `CASE#${caseId}` }, SK: { S: `DECISION#${randomUUID()}` }, type: { S: 'DECISION' }, status: { S: 'SIGNED' }, data: { S: filler } } } });
+    if (i < openDue) {
+      const due = i % 2 === 0 ? '2024-09-10' : '2025-03-01';
+      requests.push({
+        PutRequest: {
+          Item: {
+            PK: { S: `CASE#${caseId}` },
+            SK: { S: `MILESTONE#d${i}#01` },
+            [DUE_INDEX.partition]: { S: `DUE#${dueShard(caseId)}` },
+            [DUE_INDEX.sort]: { S: `${due}#${caseId}#d${i}#01` },
+            caseId: { S: caseId },
+            decisionId: { S: `d${i}` },
+            kind: { S: 'FOLLOW_UP' },
+            due: { S: due },
+            caseNumber: { S: 'AMN 2024/00001' },
+          },
+        },
+      });
+    }
+  }
+  const batches: WriteRequest[][] = [];
+  for (let i = 0; i < requests.length; i += 25) batches.push(requests.slice(i, i + 25));
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: 8 }, async () => {
+      while (next < batches.length) {
+        let pending: WriteRequest[] | undefined = batches[next++];
+        while (pending && pending.length > 0) {
+          const out = await client.send(new BatchWriteItemCommand({ RequestItems: { [tableName]: pending } }));
+          pending = out.UnprocessedItems?.[tableName];
+        }
+      }
+    }),
+  );
+}
+
+export async function benchStorage(): Promise<Record<string, number>> {
+  const db = await startDynamoDbLocal();
+  try {
+    const client = createDynamoDbClient({ endpoint: db.endpoint });
+    const figures: Record<string, number> = {};
+
+    const lifecycleTable = `bench-${randomUUID()}`;
+    await ensureTable(client, lifecycleTable);
+    // A day the published rule set covers (it ends 2025-06-30; see README), so decisions can be signed.
+    const clock = () => new Date('2024-08-20T09:00:00Z');
+    const store = new DynamoDbDecisionStore(client, lifecycleTable, clock);
+    const service = new DecisionService({ store, catalog: loadCatalog(), renderLetter, clock });
+    let i = 0;
+    const sample = await renderLetter(await sampleDecisionInput('grant'));
+    if (!sample.ok) throw new Error('sample letter did not render');
+    const ours = await time(async () => {
+      const proposed = await service.propose(caseWorker, body(i++));
+      await service.sign(delegate, proposed.decision.decisionId, { finalOutcome: 'GRANT' });
+    }, 60, 5);
+    const bare = await time(async () => {
+      // The same items a signature writes: case update, decision, letter, four milestones, audit.
+      const caseId = randomUUID();
+      const pk = { S: `CASE#${caseId}` };
+      const doc = { S: 'y'.repeat(6000) };
+      await client.send(
+        new TransactWriteItemsCommand({
+          TransactItems: [
+            { Put: { TableName: lifecycleTable, Item: { PK: pk, SK: { S: 'CASE' }, version: { N: '2' }, data: doc } } },
+            { Put: { TableName: lifecycleTable, Item: { PK: pk, SK: { S: 'DECISION#d' }, version: { N: '2' }, data: doc } } },
+            { Put: { TableName: lifecycleTable, Item: { PK: pk, SK: { S: 'LETTER#d' }, pdf: { B: sample.letter.pdf } } } },
+            ...[1, 2, 3, 4].map((n) => ({ Put: { TableName: lifecycleTable, Item: { PK: pk, SK: { S: `MILESTONE#d#0${n}` }, data: { S: 'z'.repeat(200) } } } })),
+            { Put: { TableName: lifecycleTable, Item: { PK: pk, SK: { S: 'AUDIT#t#00#e' }, data: { S: 'z'.repeat(300) } } } },
+          ],
+        }),
+      );
+    }, 60, 5);
+    figures['storage.proposeSignStore.medianMs'] = round(ours.medianMs, 2);
+    figures['storage.proposeSignStore.p99Ms'] = round(ours.p99Ms, 2);
+    figures['storage.bareTransactWriteItems.medianMs'] = round(bare.medianMs, 2);
+    figures['storage.proposeSignStore.ratio'] = round(ours.medianMs / bare.medianMs, 2);
+
+    for (const decisions of [10_000, 100_000]) {
+      const tableName = `due-${decisions}-${randomUUID()}`;
+      await ensureTable(client, tableName);
+      const started = Date.now();
+      await seed(client, tableName, decisions, 200);
+      figures[`storage.seed${decisions}.seconds`] = round((Date.now() - started) / 1000, 1);
+      let capacity = 0;
+      const dueStore = new DynamoDbDecisionStore(client, tableName, () => new Date(), { onConsumedCapacity: (_op, units) => (capacity += units) });
+      const found = (await dueStore.listDue('2024-10-01', 500)).length;
+      const perQuery = capacity;
+      const timing = await time(() => dueStore.listDue('2024-10-01', 500), 30, 3);
+      figures[`storage.dueList${decisions}.medianMs`] = round(timing.medianMs, 2);
+      figures[`storage.dueList${decisions}.capacityUnits`] = round(perQuery, 2);
+      figures[`storage.dueList${decisions}.items`] = found;
+    }
+    return figures;
+  } finally {
+    await db.stop();
+  }
+}
