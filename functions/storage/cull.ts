@@ -1,0 +1,63 @@
+/**
+ * Gallring of a whole case. Only the case item carries the TTL (it is touched by every write, so
+ * its expiry always follows the last entry); when DynamoDB's TTL deletes it, the table's stream
+ * reports the removal and this deletes the rest of the case: decisions, letters, milestones,
+ * endings, audit events and the decisions' reference items.
+ */
+import { BatchWriteItemCommand, type BatchWriteItemCommandOutput, type DynamoDBClient, QueryCommand, type WriteRequest, type AttributeValue } from '@aws-sdk/client-dynamodb';
+import { KEYS } from './table';
+
+/** The shape of a DynamoDB stream record, as much of it as the cull reads. */
+export interface StreamRecordLike {
+  eventName?: string;
+  userIdentity?: { type?: string; principalId?: string };
+  dynamodb?: { Keys?: Record<string, { S?: string }>; OldImage?: Record<string, { S?: string }> };
+}
+
+/** Case ids whose case item the TTL process removed (not a person, not the application). */
+export function expiredCaseIds(records: StreamRecordLike[]): string[] {
+  return records
+    .filter((r) => r.eventName === 'REMOVE' && r.userIdentity?.type === 'Service' && r.userIdentity.principalId === 'dynamodb.amazonaws.com')
+    .map((r) => r.dynamodb?.Keys)
+    .filter((k) => k?.[KEYS.sort]?.S === 'CASE' && k[KEYS.partition]?.S?.startsWith('CASE#'))
+    .map((k) => (k?.[KEYS.partition]?.S as string).slice('CASE#'.length));
+}
+
+async function deleteAll(client: DynamoDBClient, tableName: string, keys: Array<Record<string, AttributeValue>>): Promise<void> {
+  for (let i = 0; i < keys.length; i += 25) {
+    let pending: WriteRequest[] | undefined = keys.slice(i, i + 25).map((Key) => ({ DeleteRequest: { Key } }));
+    for (let attempt = 0; pending && pending.length > 0; attempt++) {
+      if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 50 * 2 ** attempt)));
+      const out: BatchWriteItemCommandOutput = await client.send(new BatchWriteItemCommand({ RequestItems: { [tableName]: pending } }));
+      pending = out.UnprocessedItems?.[tableName];
+    }
+  }
+}
+
+/** Deletes every remaining item of a culled case. Returns how many items were deleted. */
+export async function cullCase(client: DynamoDBClient, tableName: string, caseId: string): Promise<number> {
+  const keys: Array<Record<string, AttributeValue>> = [];
+  let startKey: Record<string, AttributeValue> | undefined;
+  do {
+    const page = await client.send(
+      new QueryCommand({
+        TableName: tableName,
+        KeyConditionExpression: '#pk = :pk',
+        ExpressionAttributeNames: { '#pk': KEYS.partition, '#sk': KEYS.sort },
+        ExpressionAttributeValues: { ':pk': { S: `CASE#${caseId}` } },
+        ProjectionExpression: '#pk, #sk',
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    for (const item of page.Items ?? []) {
+      keys.push({ [KEYS.partition]: item[KEYS.partition] as AttributeValue, [KEYS.sort]: item[KEYS.sort] as AttributeValue });
+      const sk = item[KEYS.sort]?.S ?? '';
+      if (sk.startsWith('DECISION#')) {
+        keys.push({ [KEYS.partition]: { S: `DECISION#${sk.slice('DECISION#'.length)}` }, [KEYS.sort]: { S: 'REF' } });
+      }
+    }
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  await deleteAll(client, tableName, keys);
+  return keys.length;
+}
