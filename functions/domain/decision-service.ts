@@ -392,10 +392,10 @@ export class DecisionService {
   }
 
   /** Reading personal data is itself an event worth recording (who read whose case, when). */
-  async getDecision(actor: Actor, decisionId: string, options: { auditRead: boolean } = { auditRead: true }): Promise<DecisionView> {
+  async getDecision(actor: Actor, decisionId: string, options: { auditRead: boolean; masked?: boolean } = { auditRead: true }): Promise<DecisionView> {
     const { file, decision } = await this.loadDecision(decisionId);
     if (options.auditRead) {
-      const event = this.audit(actor, file.case.caseId, 'READ_DECISION', this.clock().toISOString(), decisionId);
+      const event = this.audit(actor, file.case.caseId, 'READ_DECISION', this.clock().toISOString(), decisionId, { masked: options.masked === true });
       await this.store.appendAudit([event]);
       file.audit.push(event);
     }

@@ -74,6 +74,10 @@ export async function startDynamoDbLocal(options: { port?: number; dbPath?: stri
   };
   child.stdout?.on('data', collect);
   child.stderr?.on('data', collect);
+  // Never leave the emulator behind if this process ends without stop() (e.g. a parent killed it).
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  child.once('exit', () => process.removeListener('exit', killOnExit));
   const endpoint = `http://127.0.0.1:${port}`;
   try {
     await waitUntilListening(endpoint, child, () => log);

@@ -1,0 +1,64 @@
+/**
+ * What the handlers share, created once per Lambda module and reused across invocations: the
+ * DynamoDB client, the rule sets and the decision service. Configuration comes from the
+ * environment the CDK stack (or the local server) sets.
+ */
+import { DecisionService, type DecisionServiceDeps } from '../domain/decision-service';
+import { todayInStockholm } from '../domain/dates';
+import type { RuleSetCatalog } from '../domain/rule-set-catalog';
+import { loadCatalog } from '../rule-sets/load-files';
+import { createDynamoDbClient } from '../storage/client';
+import { DynamoDbDecisionStore } from '../storage/dynamodb-store';
+import { DEFAULT_TABLE_NAME } from '../storage/table';
+
+/**
+ * The clock. Outside Lambda, JOBBTORG_LOCAL_TODAY (YYYY-MM-DD) pins the calendar date for local
+ * demonstrations, because no published rule set covers today's date yet (README). It is ignored
+ * in Lambda, where decisions are always dated by the real clock.
+ */
+export function clockFromEnvironment(env: NodeJS.ProcessEnv = process.env): () => Date {
+  const pinned = env.JOBBTORG_LOCAL_TODAY;
+  if (!pinned || env.AWS_LAMBDA_FUNCTION_NAME) return () => new Date();
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(pinned)) throw new Error('JOBBTORG_LOCAL_TODAY must be YYYY-MM-DD');
+  return () => {
+    const now = new Date();
+    // Keep the time of day, move the date: audit times still advance.
+    const [y, m, d] = pinned.split('-').map(Number) as [number, number, number];
+    const moved = new Date(now);
+    moved.setUTCFullYear(y, m - 1, d);
+    // Noon-safe: the Stockholm date of the result must be the pinned one.
+    if (todayInStockholm(moved) !== pinned) moved.setUTCHours(10);
+    return moved;
+  };
+}
+
+let catalog: RuleSetCatalog | undefined;
+export function ruleSets(): RuleSetCatalog {
+  catalog ??= loadCatalog(process.env.RULES_DIR);
+  return catalog;
+}
+
+const notInThisFunction: DecisionServiceDeps['renderLetter'] = async () => {
+  throw new Error('This function does not render letters (pdfmake is bundled only where letters are rendered)');
+};
+
+let shared: Omit<DecisionServiceDeps, 'renderLetter'> | undefined;
+const services = new Map<DecisionServiceDeps['renderLetter'], DecisionService>();
+
+/**
+ * The decision service; only the signing function passes a letter renderer. The store and rule
+ * sets are shared (locally all handlers run in one process), the service is one per renderer.
+ */
+export function decisionService(renderLetter: DecisionServiceDeps['renderLetter'] = notInThisFunction): DecisionService {
+  if (!shared) {
+    const clock = clockFromEnvironment();
+    const store = new DynamoDbDecisionStore(createDynamoDbClient(), process.env.TABLE_NAME ?? DEFAULT_TABLE_NAME, clock);
+    shared = { store, catalog: ruleSets(), clock };
+  }
+  let service = services.get(renderLetter);
+  if (!service) {
+    service = new DecisionService({ ...shared, renderLetter });
+    services.set(renderLetter, service);
+  }
+  return service;
+}

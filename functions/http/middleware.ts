@@ -1,0 +1,151 @@
+/**
+ * The HTTP contract every handler shares, as small middy middlewares: correlation id and one log
+ * line per request, security headers, problem+json for every error, authentication and role check
+ * (deny by default), and the JSON body (content type, size, syntax).
+ */
+import type { MiddlewareObj, Request } from '@middy/core';
+import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
+import { randomUUID } from 'node:crypto';
+import { type Logger, createLogger } from './logger';
+import { type Principal, principalOf } from './principal';
+import { HttpProblem, forbidden, problem, toProblem, unauthorized } from './problems';
+import type { RouteDefinition } from './routes';
+
+export interface HttpState {
+  correlationId: string;
+  logger: Logger;
+  started: number;
+  principal?: Principal;
+  body?: unknown;
+  idempotencyKey?: string;
+}
+
+export type HttpContext = Context & { http: HttpState };
+type HttpRequestObject = Request<APIGatewayProxyEvent, APIGatewayProxyResult, Error, HttpContext>;
+type Middleware = MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult, Error, HttpContext>;
+
+/** Request bodies above this are refused with 413 before they are parsed. */
+export const MAX_BODY_BYTES = 64 * 1024;
+const CORRELATION_ID = /^[A-Za-z0-9._-]{8,64}$/;
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9._~:-]{1,128}$/;
+
+export function header(event: Pick<APIGatewayProxyEvent, 'headers'>, name: string): string | undefined {
+  const wanted = name.toLowerCase();
+  for (const [key, value] of Object.entries(event.headers ?? {})) if (key.toLowerCase() === wanted) return value ?? undefined;
+  return undefined;
+}
+
+export const SECURITY_HEADERS: Record<string, string> = {
+  'Strict-Transport-Security': 'max-age=63072000; includeSubDomains',
+  'X-Content-Type-Options': 'nosniff',
+  'X-Frame-Options': 'DENY',
+  'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'",
+  'Referrer-Policy': 'no-referrer',
+  'Cache-Control': 'no-store',
+  'Permissions-Policy': 'camera=(), microphone=(), geolocation=()',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+};
+
+export function correlationAndLogging(route: RouteDefinition): Middleware {
+  const finish = (request: HttpRequestObject) => {
+    const state = request.context.http;
+    const status = request.response?.statusCode ?? 500;
+    request.response = { ...(request.response as APIGatewayProxyResult), headers: { ...request.response?.headers, 'X-Correlation-Id': state.correlationId } };
+    // Ids, role and timing only: never a name, number, address or free text.
+    state.logger.info('request', {
+      status,
+      durationMs: Date.now() - state.started,
+      actorRole: state.principal?.actor.role ?? null,
+      actorId: state.principal?.actor.id ?? null,
+      ...(request.event.pathParameters?.id ? { decisionId: request.event.pathParameters.id } : {}),
+    });
+  };
+  return {
+    before: (request) => {
+      const supplied = header(request.event, 'x-correlation-id');
+      const correlationId = supplied && CORRELATION_ID.test(supplied) ? supplied : request.event.requestContext?.requestId ?? randomUUID();
+      request.context.http = {
+        correlationId,
+        started: Date.now(),
+        logger: createLogger({ correlationId, route: route.id, method: route.method, path: route.path }),
+      };
+    },
+    after: finish,
+    onError: (request) => {
+      if (request.response) finish(request);
+    },
+  };
+}
+
+export function securityHeaders(): Middleware {
+  const add = (request: HttpRequestObject) => {
+    if (request.response) request.response = { ...request.response, headers: { ...SECURITY_HEADERS, ...request.response.headers } };
+  };
+  return { after: add, onError: add };
+}
+
+export function problemJson(): Middleware {
+  return {
+    onError: (request) => {
+      const state = request.context.http;
+      const { problem: doc, headers } = toProblem(request.error, state?.correlationId ?? 'okänd');
+      if (doc.status >= 500) {
+        const error = request.error as Error & { code?: string };
+        state?.logger.error('unhandled error', { errorName: error?.name, errorCode: error?.code ?? null, stack: error?.stack?.split('\n').slice(0, 6).join('\n') });
+      } else if (doc.status === 503) {
+        state?.logger.warn('dependency unavailable', { errorCode: (request.error as { details?: { cause?: string } })?.details?.cause ?? null });
+      }
+      request.response = { statusCode: doc.status, headers: { 'Content-Type': 'application/problem+json', ...headers }, body: JSON.stringify(doc) };
+    },
+  };
+}
+
+/** The role check the handler makes itself, even behind API Gateway's authorizer. */
+export function authorize(route: RouteDefinition): Middleware {
+  return {
+    before: (request) => {
+      if (route.access === 'public') return;
+      const principal = principalOf(request.event);
+      if (!principal) throw unauthorized();
+      request.context.http.principal = principal;
+      if (!route.access.includes(principal.actor.role)) throw forbidden();
+    },
+  };
+}
+
+export function jsonBody(route: RouteDefinition): Middleware {
+  return {
+    before: (request) => {
+      const { event } = request;
+      const state = request.context.http;
+      if (route.idempotent) {
+        const key = header(event, 'idempotency-key');
+        if (key !== undefined) {
+          if (!IDEMPOTENCY_KEY.test(key)) {
+            throw new HttpProblem(problem(400, 'validation', 'Ogiltig idempotensnyckel', 'Idempotency-Key får vara 1–128 tecken: bokstäver a–z, siffror och . _ ~ : -', {
+              errors: [{ path: 'Idempotency-Key', pointer: '', message: 'Använd 1–128 tecken: a–z, A–Z, 0–9 och . _ ~ : -' }],
+            }));
+          }
+          state.idempotencyKey = key;
+        }
+      }
+      if (!route.body) return;
+      const raw = event.body ?? '';
+      const bytes = event.isBase64Encoded ? Buffer.byteLength(raw, 'base64') : Buffer.byteLength(raw, 'utf8');
+      if (bytes > MAX_BODY_BYTES) {
+        throw new HttpProblem(problem(413, 'too-large', 'För stor begäran', `Begäran får vara högst ${MAX_BODY_BYTES / 1024} kB.`));
+      }
+      const contentType = (header(event, 'content-type') ?? '').split(';')[0]?.trim().toLowerCase();
+      if (contentType !== 'application/json') {
+        throw new HttpProblem(problem(415, 'unsupported-media-type', 'Fel innehållstyp', 'Skicka uppgifterna som JSON med Content-Type: application/json.'));
+      }
+      const text = event.isBase64Encoded ? Buffer.from(raw, 'base64').toString('utf8') : raw;
+      if (text.trim() === '') throw new HttpProblem(problem(400, 'validation', 'Tom begäran', 'Begäran saknar innehåll. Skicka uppgifterna som JSON.', { errors: [] }));
+      try {
+        state.body = JSON.parse(text);
+      } catch {
+        throw new HttpProblem(problem(400, 'invalid-json', 'Ogiltig JSON', 'Innehållet är inte giltig JSON. Kontrollera citattecken, kommatecken och klamrar.', { errors: [] }));
+      }
+    },
+  };
+}

@@ -1,0 +1,173 @@
+/**
+ * Every endpoint, once: method, path, who may call it, what it accepts. The local server routes by
+ * this table, the OpenAPI document is generated from it, the CDK stack makes one Lambda per
+ * entry with the table access it lists, and the access tests walk it. Deny by default: a route
+ * lists the roles it allows; nothing else gets through.
+ */
+import * as z from 'zod/mini';
+import type { Role } from '../domain/decision-records';
+import {
+  endingRequestSchema,
+  milestoneDoneRequestSchema,
+  proposeRequestSchema,
+  reconsiderRequestSchema,
+  signRequestSchema,
+  withdrawRequestSchema,
+} from '../domain/decision-records';
+
+export type TableAccess = 'read' | 'write';
+
+export interface RouteDefinition {
+  /** Also the handler's file name in functions/handlers and the Lambda's logical id. */
+  id: string;
+  method: 'GET' | 'POST';
+  path: string;
+  /** Roles allowed; `public` needs no token. */
+  access: Role[] | 'public';
+  summary: string;
+  description?: string;
+  body?: z.ZodMiniType;
+  query?: Record<string, { description: string; required: boolean; example: string }>;
+  /** Accepts an Idempotency-Key header. */
+  idempotent?: boolean;
+  /** Produces a 201 with Location. */
+  creates?: boolean;
+  /** What the handler does to the table; the CDK grants exactly this. */
+  table: TableAccess[];
+  /** Renders letters: only these functions bundle pdfmake and its fonts. */
+  rendersLetters?: boolean;
+  /** Answers application/pdf instead of JSON. */
+  pdf?: boolean;
+}
+
+const STAFF: Role[] = ['handlaggare', 'beslutsfattare'];
+
+export const ROUTES: RouteDefinition[] = [
+  {
+    id: 'create-decision',
+    method: 'POST',
+    path: '/v1/decisions',
+    access: STAFF,
+    summary: 'Föreslå ett beslut: uppgifterna in, lagrat förslag med förklaring ut',
+    body: proposeRequestSchema,
+    idempotent: true,
+    creates: true,
+    table: ['read', 'write'],
+  },
+  {
+    id: 'get-decision',
+    method: 'GET',
+    path: '/v1/decisions/{id}',
+    access: [...STAFF, 'jurist'],
+    summary: 'Beslutet med förslag, förklaring, status och historik (maskerat för jurister)',
+    table: ['read', 'write'],
+  },
+  {
+    id: 'sign-decision',
+    method: 'POST',
+    path: '/v1/decisions/{id}/sign',
+    access: ['beslutsfattare'],
+    summary: 'Beslutsfattaren beslutar: slutligt utfall, och skäl när det avviker från förslaget',
+    body: signRequestSchema,
+    idempotent: true,
+    table: ['read', 'write'],
+    rendersLetters: true,
+  },
+  {
+    id: 'get-letter',
+    method: 'GET',
+    path: '/v1/decisions/{id}/letter',
+    access: STAFF,
+    summary: 'Beslutsbrevet som PDF',
+    table: ['read', 'write'],
+    pdf: true,
+  },
+  {
+    id: 'reconsider-decision',
+    method: 'POST',
+    path: '/v1/decisions/{id}/reconsiderations',
+    access: ['beslutsfattare'],
+    summary: 'Omprövning: ett nytt förslag som ersätter beslutet när det beslutas',
+    body: reconsiderRequestSchema,
+    idempotent: true,
+    creates: true,
+    table: ['read', 'write'],
+  },
+  {
+    id: 'withdraw-decision',
+    method: 'POST',
+    path: '/v1/decisions/{id}/withdraw',
+    access: STAFF,
+    summary: 'Dra tillbaka ett förslag som inte är beslutat',
+    body: withdrawRequestSchema,
+    table: ['read', 'write'],
+  },
+  {
+    id: 'list-follow-ups',
+    method: 'GET',
+    path: '/v1/follow-ups',
+    access: STAFF,
+    summary: 'Uppföljningspunkter som ska vara klara före ett datum, de äldsta först',
+    query: { dueBefore: { description: 'Datum (ÅÅÅÅ-MM-DD); punkter med tidigare förfallodag visas', required: true, example: '2024-10-01' } },
+    table: ['read'],
+  },
+  {
+    id: 'record-follow-up',
+    method: 'POST',
+    path: '/v1/decisions/{id}/follow-ups/{milestone}',
+    access: STAFF,
+    summary: 'Anteckna att en uppföljningspunkt är gjord',
+    body: milestoneDoneRequestSchema,
+    table: ['read', 'write'],
+  },
+  {
+    id: 'record-ending',
+    method: 'POST',
+    path: '/v1/decisions/{id}/ending',
+    access: STAFF,
+    summary: 'Anteckna hur insatsen avslutades (arbete, studier, annat, avbruten)',
+    body: endingRequestSchema,
+    table: ['read', 'write'],
+  },
+  {
+    id: 'list-rule-sets',
+    method: 'GET',
+    path: '/v1/rule-sets',
+    access: [...STAFF, 'jurist'],
+    summary: 'Regelverken med giltighet',
+    table: [],
+  },
+  {
+    id: 'get-rule-set',
+    method: 'GET',
+    path: '/v1/rule-sets/{id}',
+    access: [...STAFF, 'jurist'],
+    summary: 'Ett regelverk med kriterier, lagrum och parametrar',
+    table: [],
+  },
+  { id: 'openapi', method: 'GET', path: '/v1/openapi.json', access: 'public', summary: 'Den här API-beskrivningen (OpenAPI 3.1)', table: [] },
+  { id: 'health', method: 'GET', path: '/v1/health', access: 'public', summary: 'Lever tjänsten?', table: [] },
+];
+
+export function routeById(id: string): RouteDefinition {
+  const route = ROUTES.find((r) => r.id === id);
+  if (!route) throw new Error(`No route ${id}`);
+  return route;
+}
+
+/** Matches a concrete path against the table; path parameters come back by name. */
+export function matchRoute(method: string, path: string): { route: RouteDefinition; params: Record<string, string> } | { allowed: string[] } | undefined {
+  const allowed: string[] = [];
+  for (const route of ROUTES) {
+    const names: string[] = [];
+    const pattern = new RegExp(`^${route.path.replace(/\{(\w+)\}/g, (_m, name: string) => (names.push(name), '([^/]+)'))}$`);
+    const match = pattern.exec(path);
+    if (!match) continue;
+    if (route.method !== method) {
+      allowed.push(route.method);
+      continue;
+    }
+    return { route, params: Object.fromEntries(names.map((n, i) => [n, decodeURIComponent(match[i + 1] as string)])) };
+  }
+  return allowed.length > 0 ? { allowed } : undefined;
+}

@@ -1,0 +1,116 @@
+/**
+ * The local server: the same Lambda handlers behind a small HTTP server that does what API
+ * Gateway does in AWS: routes by the route table, verifies the token (here a development token),
+ * and builds the same REST API proxy event with the token's claims.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
+import { jwtVerify } from 'jose';
+import { MAX_BODY_BYTES, SECURITY_HEADERS } from '../../functions/http/middleware';
+import { problem } from '../../functions/http/problems';
+import { matchRoute } from '../../functions/http/routes';
+import { type DevKeys, LOCAL_AUDIENCE, LOCAL_ISSUER } from './dev-keys';
+
+type LambdaHandler = (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult>;
+
+const handlers = new Map<string, Promise<LambdaHandler>>();
+function handlerFor(id: string): Promise<LambdaHandler> {
+  let loaded = handlers.get(id);
+  if (!loaded) {
+    loaded = import(`../../functions/handlers/${id}.ts`).then((m: { handler: LambdaHandler }) => m.handler);
+    handlers.set(id, loaded);
+  }
+  return loaded;
+}
+
+function send(res: ServerResponse, status: number, headers: Record<string, string>, body: string | Buffer) {
+  res.writeHead(status, { ...SECURITY_HEADERS, ...headers });
+  res.end(body);
+}
+
+function sendProblem(res: ServerResponse, status: number, type: string, title: string, detail: string, headers: Record<string, string> = {}) {
+  send(res, status, { 'Content-Type': 'application/problem+json', ...headers }, JSON.stringify(problem(status, type, title, detail)));
+}
+
+async function readBody(req: IncomingMessage): Promise<Buffer | 'TOO_LARGE'> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) return 'TOO_LARGE';
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** Claims as API Gateway's Cognito authorizer passes them: strings, lists flattened. */
+function flattenClaims(payload: Record<string, unknown>): Record<string, string> {
+  return Object.fromEntries(Object.entries(payload).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : String(v)]));
+}
+
+export interface LocalServerOptions {
+  port: number;
+  host?: string;
+  keys: Pick<DevKeys, 'publicKey'>;
+}
+
+export async function startLocalServer(options: LocalServerOptions): Promise<{ server: Server; url: string; close(): Promise<void> }> {
+  const server = createServer(async (req, res) => {
+    try {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      const matched = matchRoute(req.method ?? 'GET', url.pathname);
+      if (!matched) return sendProblem(res, 404, 'not-found', 'Finns inte', `Det finns ingen adress ${url.pathname}.`);
+      if ('allowed' in matched) {
+        return sendProblem(res, 405, 'method-not-allowed', 'Fel metod', `${req.method} går inte här. Tillåtet: ${matched.allowed.join(', ')}.`, { Allow: matched.allowed.join(', ') });
+      }
+      const { route, params } = matched;
+      let claims: Record<string, string> | null = null;
+      const authorization = req.headers.authorization;
+      if (route.access !== 'public') {
+        const token = authorization?.startsWith('Bearer ') ? authorization.slice(7).trim() : undefined;
+        if (!token) return sendProblem(res, 401, 'unauthorized', 'Inloggning krävs', 'Begäran saknar token. Hämta en med npm run -s token.', { 'WWW-Authenticate': 'Bearer realm="jobbtorg"' });
+        try {
+          // As API Gateway's authorizer: signature, algorithm, issuer, audience, expiry, not-before.
+          const { payload } = await jwtVerify(token, options.keys.publicKey, { issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, algorithms: ['ES256'], clockTolerance: 5 });
+          claims = flattenClaims(payload as Record<string, unknown>);
+        } catch {
+          return sendProblem(res, 401, 'unauthorized', 'Ogiltig inloggning', 'Token är ogiltig eller har gått ut. Hämta en ny med npm run -s token.', { 'WWW-Authenticate': 'Bearer realm="jobbtorg", error="invalid_token"' });
+        }
+      }
+      const body = await readBody(req);
+      if (body === 'TOO_LARGE') return sendProblem(res, 413, 'too-large', 'För stor begäran', `Begäran får vara högst ${MAX_BODY_BYTES / 1024} kB.`);
+      const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : (v ?? '')]));
+      const requestId = randomUUID();
+      const event = {
+        resource: route.path,
+        path: url.pathname,
+        httpMethod: route.method,
+        headers,
+        multiValueHeaders: {},
+        queryStringParameters: url.searchParams.size > 0 ? Object.fromEntries(url.searchParams) : null,
+        multiValueQueryStringParameters: null,
+        pathParameters: Object.keys(params).length > 0 ? params : null,
+        stageVariables: null,
+        body: body.length > 0 ? body.toString('base64') : null,
+        isBase64Encoded: body.length > 0,
+        requestContext: { requestId, stage: 'local', httpMethod: route.method, path: url.pathname, resourcePath: route.path, authorizer: claims ? { claims } : null },
+      } as unknown as APIGatewayProxyEvent;
+      const context = { awsRequestId: requestId, functionName: route.id, getRemainingTimeInMillis: () => 30_000 } as unknown as Context;
+      const result = await (await handlerFor(route.id))(event, context);
+      const out = result.isBase64Encoded ? Buffer.from(result.body, 'base64') : result.body;
+      send(res, result.statusCode, Object.fromEntries(Object.entries(result.headers ?? {}).map(([k, v]) => [k, String(v)])), out);
+    } catch (error) {
+      process.stderr.write(`local server: ${(error as Error).name}\n`);
+      if (!res.headersSent) sendProblem(res, 500, 'internal', 'Internt fel', 'Något gick fel i den lokala servern.');
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(options.port, options.host ?? '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  return {
+    server,
+    url: `http://${options.host ?? '127.0.0.1'}:${port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
