@@ -68,6 +68,16 @@ export interface Milestone {
   parameter: ParameterName;
 }
 
+/** The provisions a decision rests on and how it can be challenged, as the rule set gives them for an outcome. */
+export interface LegalBasis {
+  lagrum: Citation[];
+  appealRoute: AppealRoute;
+  appealLagrum: Citation[];
+}
+
+/** The outcomes a delegate can sign, each with its own basis in the rule set (`outcomes`). */
+export type SignableOutcome = Exclude<ProposedOutcome, 'INCOMPLETE'>;
+
 export interface Proposal {
   schemaVersion: 1;
   outcome: ProposedOutcome;
@@ -76,7 +86,13 @@ export interface Proposal {
   /** sha256 of the canonical decision inputs (date, recorded facts, age and kind of identity). */
   inputSha256: string;
   applicant: ApplicantSummary;
-  legalBasis: { lagrum: Citation[]; appealRoute: AppealRoute; appealLagrum: Citation[] } | null;
+  /** The basis of the proposed outcome. */
+  legalBasis: LegalBasis | null;
+  /**
+   * The basis of every outcome the rule set defines, so a letter states the provisions and appeal
+   * route of the outcome the delegate actually signed, which may differ from the proposed one.
+   */
+  legalBases: Record<SignableOutcome, LegalBasis> | null;
   /** The record that 4 kap. 1 § was tried first (JO's requirement), and why it does not apply here. */
   consideration41: { lagrum: Citation[]; reason: string };
   criteria: CriterionExplanation[];
@@ -405,7 +421,7 @@ export async function evaluate(compiled: CompiledRuleSet, input: EvaluationInput
   } else outcome = 'GRANT';
 
   const plan = outcome === 'GRANT' && requested ? planGrant(ruleSet, requested) : null;
-  const basis = outcome === 'INCOMPLETE' ? null : ruleSet.outcomes[outcome];
+  const legalBases = outcome === 'INCOMPLETE' ? null : legalBasesOf(ruleSet);
   const consent = input.recorded.consentToShareWithDistrictOffice;
 
   return {
@@ -421,13 +437,9 @@ export async function evaluate(compiled: CompiledRuleSet, input: EvaluationInput
     },
     inputSha256: inputHash(input),
     applicant: input.applicant,
-    legalBasis: basis
-      ? {
-          lagrum: citeAll(ruleSet, basis.lagrum),
-          appealRoute: basis.appealRoute,
-          appealLagrum: basis.appealRoute === 'NONE' ? [] : citeAll(ruleSet, ruleSet.appealRoutes[basis.appealRoute].lagrum),
-        }
-      : null,
+    // A copy of its own, not a reference into legalBases: a proposal is plain data.
+    legalBasis: outcome === 'INCOMPLETE' ? null : legalBasisOf(ruleSet, outcome),
+    legalBases,
     consideration41: {
       lagrum: citeAll(ruleSet, ruleSet.consideration41.lagrum),
       reason: ruleSet.consideration41.reasons[outcome],
@@ -444,6 +456,19 @@ export async function evaluate(compiled: CompiledRuleSet, input: EvaluationInput
         ? { consentToShare: consent ?? null, informationMayBeShared: consent === true, consentLagrum: citeAll(ruleSet, ruleSet.referral.consentLagrum) }
         : null,
   };
+}
+
+function legalBasisOf(ruleSet: RuleSet, outcome: SignableOutcome): LegalBasis {
+  const basis = ruleSet.outcomes[outcome];
+  return {
+    lagrum: citeAll(ruleSet, basis.lagrum),
+    appealRoute: basis.appealRoute,
+    appealLagrum: basis.appealRoute === 'NONE' ? [] : citeAll(ruleSet, ruleSet.appealRoutes[basis.appealRoute].lagrum),
+  };
+}
+
+function legalBasesOf(ruleSet: RuleSet): Record<SignableOutcome, LegalBasis> {
+  return { GRANT: legalBasisOf(ruleSet, 'GRANT'), REFUSE: legalBasisOf(ruleSet, 'REFUSE'), REFER: legalBasisOf(ruleSet, 'REFER') };
 }
 
 /** The annotated result tree, without the `all` added around a bare condition. */

@@ -8,8 +8,9 @@
  * overrides do), and names in Latin script as they are registered in folkbokföringen.
  */
 import * as z from 'zod/mini';
+import { canonicalJson } from './canonical-json';
 import { type IsoDate, addDays, ageOn, compareDates, maxDate, parseIsoDate } from './dates';
-import type { Milestone, Proposal } from './engine';
+import type { LegalBasis, Milestone, Proposal } from './engine';
 import { identityNumberSchema, periodSchema } from './facts';
 import { parseIdentityNumber } from './personnummer';
 import { APPEAL_ROUTES, REQUIRED_PARAMETERS } from './rule-set';
@@ -120,6 +121,8 @@ const milestoneSchema = z.strictObject({
   parameter: z.enum(REQUIRED_PARAMETERS),
 });
 
+const legalBasisSchema = z.strictObject({ lagrum: z.array(citationSchema), appealRoute: z.enum(APPEAL_ROUTES), appealLagrum: z.array(citationSchema) });
+
 /** The engine's `Proposal`, checked at the boundary (a decision file may come from anywhere). */
 export const proposalSchema = z.strictObject({
   schemaVersion: z.literal(1),
@@ -134,9 +137,8 @@ export const proposalSchema = z.strictObject({
   }),
   inputSha256: z.string().check(z.regex(/^[0-9a-f]{64}$/, 'Ange indatas sha256 som 64 hexadecimala tecken.')),
   applicant: z.strictObject({ age: z.int().check(z.nonnegative()), identityKind: z.enum(['personnummer', 'samordningsnummer']) }),
-  legalBasis: z.nullable(
-    z.strictObject({ lagrum: z.array(citationSchema), appealRoute: z.enum(APPEAL_ROUTES), appealLagrum: z.array(citationSchema) }),
-  ),
+  legalBasis: z.nullable(legalBasisSchema),
+  legalBases: z.nullable(z.strictObject({ GRANT: legalBasisSchema, REFUSE: legalBasisSchema, REFER: legalBasisSchema })),
   consideration41: z.strictObject({ lagrum: z.array(citationSchema), reason: engineText }),
   criteria: z.array(criterionExplanationSchema),
   unmetCriteria: z.array(z.string()),
@@ -303,12 +305,22 @@ function checkFit(d: SignedDecisionShape, ctx: z.core.$RefinementCtx<SignedDecis
     fail(['applicant', 'personnummer'], 'Personnumret är inte giltigt på beslutsdatumet.');
   }
 
-  const basis = proposal.legalBasis;
-  if (!basis || basis.lagrum.length === 0) {
-    fail(['proposal', 'legalBasis'], 'Förslaget saknar lagrum. Beslutet måste ange vilka bestämmelser det grundar sig på (32 § förvaltningslagen).');
-  } else if (d.finalOutcome !== 'REFER' && (basis.appealRoute === 'NONE' || basis.appealLagrum.length === 0)) {
-    // FL 33 §: a decision that goes against the person must say how it can be challenged.
-    fail(['proposal', 'legalBasis', 'appealRoute'], 'Ett beslut i en ansökan ska ha en besvärshänvisning. Regelverket anger inget sätt att överklaga beslutet.');
+  const bases = proposal.legalBases;
+  if (!bases) {
+    fail(['proposal', 'legalBases'], 'Förslaget saknar lagrum. Beslutet måste ange vilka bestämmelser det grundar sig på (32 § förvaltningslagen).');
+  } else {
+    if (canonicalJson(proposal.legalBasis) !== canonicalJson(bases[proposal.outcome])) {
+      // The proposed outcome's basis is given twice; two different answers mean the file was changed.
+      fail(['proposal', 'legalBasis'], 'Förslagets lagrum stämmer inte med regelverkets lagrum för det föreslagna utfallet. Gör ett nytt förslag.');
+    }
+    const { decision, appeal } = basesFor(d.finalOutcome);
+    if (bases[decision].lagrum.length === 0) {
+      fail(['proposal', 'legalBases', decision, 'lagrum'], 'Förslaget saknar lagrum. Beslutet måste ange vilka bestämmelser det grundar sig på (32 § förvaltningslagen).');
+    }
+    if (d.finalOutcome !== 'REFER' && (bases[appeal].appealRoute === 'NONE' || bases[appeal].appealLagrum.length === 0)) {
+      // FL 33 §: a decision that goes against the person must say how it can be challenged.
+      fail(['proposal', 'legalBases', appeal, 'appealRoute'], 'Ett beslut i en ansökan ska ha en besvärshänvisning. Regelverket anger inget sätt att överklaga beslutet.');
+    }
   }
   if ((proposal.outcome === 'GRANT') !== (proposal.period !== null)) {
     fail(['proposal', 'period'], 'Ett förslag om beviljande ska ha en beviljad period, och bara ett sådant förslag.');
@@ -372,6 +384,25 @@ export function parseSignedDecision(input: unknown): ParseSignedDecisionResult {
     return { ok: false, problem: validationProblem(issuesFromZod(parsed.error.issues), 'Beslutet kunde inte tas emot. Rätta fälten nedan och försök igen.') };
   }
   return { ok: true, decision: parsed.data };
+}
+
+/**
+ * Which of the rule set's outcomes a final outcome rests on (`decision`) and whose appeal
+ * information it gets (`appeal`). A partial grant rests on the grant's provisions, but it is partly
+ * a refusal, so the refused part gets the refusal's appeal information.
+ */
+export function basesFor(finalOutcome: FinalOutcome): { decision: keyof NonNullable<Proposal['legalBases']>; appeal: keyof NonNullable<Proposal['legalBases']> } {
+  if (finalOutcome === 'PARTIAL') return { decision: 'GRANT', appeal: 'REFUSE' };
+  return { decision: finalOutcome, appeal: finalOutcome };
+}
+
+/** The legal basis of the signed outcome and the one whose appeal route the letter gives, from the rule set's data. */
+export function legalBasisOf(decision: SignedDecision): { decision: LegalBasis; appeal: LegalBasis } {
+  const bases = decision.proposal.legalBases;
+  // A validated decision always has them (checkFit); this guards against an unvalidated one.
+  if (!bases) throw new Error('legalBasisOf: the proposal carries no legal bases');
+  const { decision: d, appeal } = basesFor(decision.finalOutcome);
+  return { decision: bases[d], appeal: bases[appeal] };
 }
 
 /** The period the letter states as granted, or null for a refusal or referral. */

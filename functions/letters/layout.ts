@@ -11,7 +11,7 @@ import type { CriterionExplanation, Milestone } from '../domain/engine';
 import { formatParameter } from '../domain/explain';
 import type { Citation } from '../domain/lagrum';
 import { parseIdentityNumber } from '../domain/personnummer';
-import { type SignedDecision, followUpOf, grantedPeriodOf, isDeviation } from '../domain/signed-decision';
+import { type SignedDecision, followUpOf, grantedPeriodOf, isDeviation, legalBasisOf } from '../domain/signed-decision';
 import { FONT_FAMILY } from './fonts';
 import { type LetterTemplates, type Placeholder, fill, wordingFor } from './templates';
 
@@ -31,15 +31,17 @@ export function letterValues(decision: SignedDecision, templates: LetterTemplate
   const { proposal, applicant, decisionMaker, contact } = decision;
   const identity = parseIdentityNumber(applicant.personnummer, decision.decisionDate);
   const { sender } = templates.shared;
+  // The provisions of the outcome the delegate signed, not of the one proposed (FL 32 §).
+  const basis = legalBasisOf(decision).decision;
   const values: Partial<Record<Placeholder, string>> = {
     caseNumber: decision.caseNumber,
     decisionDate: decision.decisionDate,
     applicantName: applicant.name,
     // The long form with century: the letter is kept for years and must name one person.
     personnummer: identity.ok ? identity.value.canonical : applicant.personnummer,
-    legalBasis: citations(proposal.legalBasis?.lagrum ?? []),
+    legalBasis: citations(basis.lagrum),
     consideration41Lagrum: joinSv(proposal.consideration41.lagrum.map((c) => c.short)),
-    appealLagrum: citations(proposal.legalBasis?.appealLagrum ?? []),
+    appealLagrum: citations(basis.appealLagrum),
     decisionMakerName: decisionMaker.name,
     decisionMakerTitle: decisionMaker.title,
     delegationReference: decisionMaker.delegationReference,
@@ -61,6 +63,7 @@ export function letterValues(decision: SignedDecision, templates: LetterTemplate
     });
   }
   if (proposal.referral) values.consentLagrum = citations(proposal.referral.consentLagrum);
+  if (decision.finalOutcome === 'PARTIAL') values.refusalLegalBasis = citations(legalBasisOf(decision).appeal.lagrum);
   return values;
 }
 
@@ -141,12 +144,14 @@ function followUpSection(decision: SignedDecision, templates: LetterTemplates, v
 
 function appealSection(decision: SignedDecision, templates: LetterTemplates, values: Partial<Record<Placeholder, string>>): Content[] {
   const { shared } = templates;
-  // The route is the rule set's, carried in the proposal; the code never picks one itself.
-  const route = decision.proposal.legalBasis?.appealRoute ?? 'NONE';
+  // The route is the rule set's for the signed outcome (for a partial grant: the refusal's, since
+  // only the refused part is against the person); the code never picks one itself.
+  const basis = legalBasisOf(decision).appeal;
+  const appealValues = { ...values, legalBasis: citations(basis.lagrum), appealLagrum: citations(basis.appealLagrum) };
   const out: Content[] = [];
-  if (decision.finalOutcome === 'PARTIAL') out.push(paragraph(fill(templates.kinds.PARTIAL.appealIntro, values)));
-  shared.appeal[route].forEach((p) => out.push(paragraph(fill(p, values))));
-  shared.reconsideration.forEach((p) => out.push(paragraph(fill(p, values))));
+  if (decision.finalOutcome === 'PARTIAL') out.push(paragraph(fill(templates.kinds.PARTIAL.appealIntro, appealValues)));
+  shared.appeal[basis.appealRoute].forEach((p) => out.push(paragraph(fill(p, appealValues))));
+  shared.reconsideration.forEach((p) => out.push(paragraph(fill(p, appealValues))));
   return section(wordingFor(templates, decision.finalOutcome).headings.appeal, ...out);
 }
 
@@ -237,7 +242,12 @@ export function buildLetterDocument({ decision, templates, recordSha256, recordJ
   }
   // JO: the record must show that 4 kap. 1 § SoL was tried first.
   content.push(...section(fill(headings.consideration41, values), paragraph(proposal.consideration41.reason)));
-  content.push(...section(headings.legalBasis, paragraph(fill(text.legalBasis, values))));
+  const legalBasisParts = [paragraph(fill(text.legalBasis, values))];
+  // FL 32 §: a partial grant also refuses, and the refusal may rest on other provisions.
+  if (decision.finalOutcome === 'PARTIAL' && values.refusalLegalBasis !== values.legalBasis) {
+    legalBasisParts.push(paragraph(fill(templates.kinds.PARTIAL.refusalLegalBasis, values)));
+  }
+  content.push(...section(headings.legalBasis, ...legalBasisParts));
   content.push(...followUpSection(decision, templates, values));
   content.push(...section(headings.decisionMaker, paragraph(fill(text.decisionMaker, values))));
   content.push(...section(headings.contact, paragraph(fill(text.contact, values))));

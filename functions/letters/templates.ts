@@ -96,6 +96,8 @@ export const partialTemplateSchema = z.strictObject({
   capped: text,
   /** Says which part of the decision the appeal information is about. */
   appealIntro: text,
+  /** The provisions of the refused part, printed when they differ from those of the granted part. */
+  refusalLegalBasis: text,
 });
 export const referTemplateSchema = z.strictObject({
   kind: z.literal('REFER'),
@@ -157,6 +159,7 @@ export type Placeholder =
   | (typeof PERIOD_PLACEHOLDERS)[number]
   | (typeof TRACEABILITY_PLACEHOLDERS)[number]
   | 'consentLagrum'
+  | 'refusalLegalBasis'
   | 'due'
   | 'page'
   | 'pages'
@@ -190,7 +193,8 @@ function sharedContext(path: string[]): readonly Placeholder[] {
 function kindContext(kind: FinalOutcome, path: string[]): readonly Placeholder[] {
   const [key] = path;
   if (key === 'subject' || key === 'title' || key === 'kind') return NONE;
-  if (kind === 'GRANT' || kind === 'PARTIAL') return WITH_PERIOD;
+  if (kind === 'PARTIAL') return [...WITH_PERIOD, 'refusalLegalBasis'];
+  if (kind === 'GRANT') return WITH_PERIOD;
   if (kind === 'REFER') return [...COMMON, 'consentLagrum'];
   return COMMON;
 }

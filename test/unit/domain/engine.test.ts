@@ -75,6 +75,18 @@ describe('propose', () => {
     });
   });
 
+  it('carries the basis of every outcome the rule set defines, so a letter can follow the outcome the delegate signs', async () => {
+    const p = await proposal(request());
+    const ruleSet = catalog.forDate('2024-08-20' as never).ruleSet;
+    expect(Object.keys(p.legalBases ?? {})).toEqual(Object.keys(ruleSet.outcomes));
+    expect(p.legalBases?.GRANT).toEqual(p.legalBasis);
+    expect(p.legalBases?.REFUSE.appealRoute).toBe('LAGLIGHETSPROVNING');
+    expect(p.legalBases?.REFER).toEqual({ lagrum: [expect.objectContaining({ short: expect.stringContaining('Kriterier för beslut') })], appealRoute: 'NONE', appealLagrum: [] });
+    const refusal = await proposal(request({ ...eligibleFacts(), reachedThroughOutreach: false }));
+    expect(refusal.legalBases).toEqual(p.legalBases);
+    expect(refusal.legalBasis).toEqual(p.legalBases?.REFUSE);
+  });
+
   it('schedules the job plan, the deeper plan and follow-ups from the rule-set parameters', async () => {
     const p = await proposal(request());
     expect(p.period).toEqual({
@@ -121,6 +133,7 @@ describe('propose', () => {
     expect(p.outcome).toBe('INCOMPLETE');
     expect(p.missingFacts).toEqual([{ fact: 'assessedNeed', label: 'bedömt behov', recordedAt: 'facts.assessedNeed.level' }]);
     expect(p.legalBasis).toBeNull();
+    expect(p.legalBases).toBeNull();
     expect(p.criteria.find((c) => c.id === 'NEEDS_DEEPER_SUPPORT')?.status).toBe('MISSING');
   });
 

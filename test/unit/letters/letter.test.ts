@@ -5,7 +5,7 @@ import { defaultLetterTemplates } from '../../../functions/letters/load-template
 import { renderPdf } from '../../../functions/letters/pdf';
 import type { RenderedLetter } from '../../../functions/letters/render-letter';
 import { SAMPLE_KINDS, type SampleKind } from '../../../functions/letters/samples';
-import { forvaltningsbesvarDecision, sampleInput } from '../../fixtures/letters/decisions';
+import { decisionOn, forvaltningsbesvarDecision, refusalByForvaltningsbesvarCatalog, sampleInput } from '../../fixtures/letters/decisions';
 import { type ReadLetter, readLetter } from './pdf-reader';
 import { expectContains, expectLacks, render } from './support';
 
@@ -177,6 +177,39 @@ describe('a basis the rule set marks as appealable by förvaltningsbesvär', () 
     const read = await readLetter((await render(input)).pdf);
     expectContains(read.text, [...FORVALTNINGSBESVAR, '16 kap. 3 § socialtjänstlagen (2001:453)', '4 kap. 1 § socialtjänstlagen (2001:453)']);
     expectLacks(read.text, ['laglighetsprövning', 'anslagstavla', 'Förvaltningsrätten i Stockholm', 'inte överklagas']);
+  });
+});
+
+describe('a rule set whose refusal is appealable by förvaltningsbesvär while its grant is not', () => {
+  const ruleSets = refusalByForvaltningsbesvarCatalog();
+  const ELIGIBLE = '2000-03-09';
+  const deviationReason = 'Personen har fått en anställning och behöver inte insatsen.';
+
+  it('gives a proposed grant signed as a refusal the refusal\'s basis and FL 44 § appeal information, and no laglighetsprövning', async () => {
+    const input = await decisionOn(ruleSets, ELIGIBLE, 'REFUSE', { deviationReason });
+    expect(input.proposal.outcome).toBe('GRANT');
+    expect(input.proposal.legalBasis.appealRoute).toBe('LAGLIGHETSPROVNING');
+    const read = await readLetter((await render(input)).pdf);
+    expectContains(read.text, [...FORVALTNINGSBESVAR, '16 kap. 3 § socialtjänstlagen (2001:453)', 'Beslutet är fattat med stöd av 4 kap. 1 § socialtjänstlagen (2001:453)']);
+    expectLacks(read.text, ['laglighetsprövning', 'anslagstavla', 'Förvaltningsrätten i Stockholm', 'inte överklagas', '4 kap. 2 § socialtjänstlagen']);
+  });
+
+  it('gives the same proposal signed as a grant laglighetsprövning under 4 kap. 2 §, and no förvaltningsbesvär', async () => {
+    const read = await readLetter((await render(await decisionOn(ruleSets, ELIGIBLE, 'GRANT'))).pdf);
+    expectContains(read.text, [...LAGLIGHETSPROVNING, 'Beslutet är fattat med stöd av 4 kap. 2 § socialtjänstlagen (2001:453)']);
+    expectLacks(read.text, [...FORVALTNINGSBESVAR, 'från den dag du fick beslutet', '16 kap. 3 §', '4 kap. 1 § socialtjänstlagen']);
+  });
+
+  it('gives a partial grant the grant\'s basis for the granted part and the refusal\'s basis and appeal information for the rest', async () => {
+    const input = await decisionOn(ruleSets, ELIGIBLE, 'PARTIAL', { grantedPeriod: { from: '2024-04-02', to: '2024-09-30' }, deviationReason });
+    const read = await readLetter((await render(input)).pdf);
+    expectContains(read.text, [
+      'Beslutet är fattat med stöd av 4 kap. 2 § socialtjänstlagen (2001:453)',
+      'Den del av beslutet som avslår din ansökan är fattad med stöd av 4 kap. 1 § socialtjänstlagen (2001:453)',
+      'Det här gäller den del av beslutet som avslår din ansökan',
+      ...FORVALTNINGSBESVAR,
+    ]);
+    expectLacks(read.text, ['laglighetsprövning', 'anslagstavla', 'inte överklagas']);
   });
 });
 

@@ -104,7 +104,25 @@ describe('signed decision: which final outcome fits which proposal', () => {
 
   it('rejects a refusal whose rule set gives no way to appeal it (FL 33 §)', async () => {
     const input = await sampleInput('refuse');
-    input.proposal.legalBasis = { ...input.proposal.legalBasis, appealRoute: 'NONE', appealLagrum: [] };
-    expect(paths(await rejection(input))).toEqual(['proposal.legalBasis.appealRoute']);
+    const unappealable = { ...input.proposal.legalBasis, appealRoute: 'NONE', appealLagrum: [] };
+    input.proposal.legalBasis = unappealable;
+    input.proposal.legalBases.REFUSE = unappealable;
+    expect(paths(await rejection(input))).toEqual(['proposal.legalBases.REFUSE.appealRoute']);
+  });
+
+  it('rejects a proposed grant refused by the delegate when the rule set gives the refusal no way to appeal it', async () => {
+    const input = await sampleInput('grant');
+    input.proposal.legalBases.REFUSE = { ...input.proposal.legalBases.REFUSE, appealRoute: 'NONE', appealLagrum: [] };
+    const problem = await rejection({ ...input, finalOutcome: 'REFUSE', deviationReason: 'Personen har fått ett arbete.' });
+    expect(paths(problem)).toEqual(['proposal.legalBases.REFUSE.appealRoute']);
+    // A partial grant is partly a refusal: the same gap applies to it.
+    const partial = await rejection({ ...input, finalOutcome: 'PARTIAL', grantedPeriod: { from: '2024-09-02', to: '2024-12-31' }, deviationReason: 'Kortare tid räcker.' });
+    expect(paths(partial)).toEqual(['proposal.legalBases.REFUSE.appealRoute']);
+  });
+
+  it('rejects a proposal whose basis for the proposed outcome differs from the rule set\'s basis for it', async () => {
+    const input = await sampleInput('grant');
+    input.proposal.legalBasis = input.proposal.legalBases.REFER;
+    expect(paths(await rejection(input))).toEqual(['proposal.legalBasis']);
   });
 });
