@@ -247,6 +247,7 @@ export class DecisionService {
         applicant: file.case.applicant,
         decisionMaker: { name: actor.name, title: actor.title ?? 'Beslutsfattare', delegationReference: actor.delegationReference },
         contact: file.case.contact,
+        facts: decision.facts,
         ...(request.deviationReason !== undefined ? { deviationReason: request.deviationReason } : {}),
         ...(request.grantedPeriod !== undefined ? { grantedPeriod: request.grantedPeriod } : {}),
       };

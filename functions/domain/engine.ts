@@ -487,6 +487,6 @@ function dedupeMissing(items: MissingFact[]): MissingFact[] {
  * The hash printed on letters to tie them to their inputs. It covers the recorded facts, date and
  * derived age, not the identity number: a hash of a personnummer can be reversed by trying them all.
  */
-export function inputHash(input: EvaluationInput): string {
+export function inputHash(input: Pick<EvaluationInput, 'decisionDate' | 'applicant' | 'recorded'>): string {
   return canonicalSha256({ decisionDate: input.decisionDate, applicant: input.applicant, facts: input.recorded });
 }

@@ -10,8 +10,8 @@
 import * as z from 'zod/mini';
 import { canonicalJson } from './canonical-json';
 import { type IsoDate, addDays, ageOn, compareDates, maxDate, parseIsoDate } from './dates';
-import type { LegalBasis, Milestone, Proposal } from './engine';
-import { identityNumberSchema, periodSchema } from './facts';
+import { type LegalBasis, type Milestone, type Proposal, inputHash } from './engine';
+import { identityNumberSchema, periodSchema, recordedFactsSchema } from './facts';
 import { parseIdentityNumber } from './personnummer';
 import { APPEAL_ROUTES, REQUIRED_PARAMETERS } from './rule-set';
 import { type ProblemDocument, issuesFromZod, validationProblem } from './validation';
@@ -213,6 +213,28 @@ export const contactPersonSchema = z.strictObject({
   email: z.email({ error: 'Ange en giltig e-postadress, t.ex. fornamn.efternamn@stockholm.se.' }).check(z.maxLength(120, 'E-postadressen får vara högst 120 tecken.')),
 });
 
+/** A case worker's written text about the person, printed in the letter: it may have line breaks, nothing invisible. */
+const writtenText = z.string().check(printable(UNPRINTABLE));
+
+/**
+ * The facts the case worker recorded, as the proposal was evaluated on. Their written grounds are
+ * printed in the letter (FL 32 §: the decisive facts), so they must be printable as well.
+ */
+export const letterFactsSchema = recordedFactsSchema.check(
+  z.superRefine((facts, ctx) => {
+    const texts: Array<[string[], string | undefined]> = [
+      [['assessedNeed', 'grounds'], facts.assessedNeed?.grounds],
+      [['weakLabourMarketPosition', 'grounds'], facts.weakLabourMarketPosition?.grounds],
+      [['apparent41Need', 'description'], facts.apparent41Need?.description],
+    ];
+    for (const [path, value] of texts) {
+      if (value === undefined) continue;
+      const parsed = writtenText.safeParse(value);
+      if (!parsed.success) for (const issue of parsed.error.issues) ctx.issues.push({ code: 'custom', message: issue.message, path, input: value });
+    }
+  }),
+);
+
 const signedDecisionObject = z.strictObject({
   schemaVersion: z.literal(1, { error: 'schemaVersion ska vara 1.' }),
   caseNumber: caseNumberSchema,
@@ -227,6 +249,8 @@ const signedDecisionObject = z.strictObject({
   deviationReason: z.optional(multiLine(4000, 'skälet till att beslutet avviker från förslaget')),
   /** PARTIAL only: the part of the proposed period that is granted. */
   grantedPeriod: z.optional(periodSchema),
+  /** The recorded facts the proposal was evaluated on; with them the letter prints the case worker's written grounds. */
+  facts: z.optional(letterFactsSchema),
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -303,6 +327,11 @@ function checkFit(d: SignedDecisionShape, ctx: z.core.$RefinementCtx<SignedDecis
     }
   } else {
     fail(['applicant', 'personnummer'], 'Personnumret är inte giltigt på beslutsdatumet.');
+  }
+
+  // The grounds printed must be the ones the proposal was made on: the proposal's input hash covers them.
+  if (d.facts !== undefined && inputHash({ decisionDate: proposal.decisionDate, applicant: proposal.applicant, recorded: d.facts }) !== proposal.inputSha256) {
+    fail(['facts'], 'Uppgifterna hör inte till förslaget: förslaget är gjort på andra uppgifter. Gör ett nytt förslag på de uppgifter som gäller.');
   }
 
   const bases = proposal.legalBases;

@@ -9,11 +9,13 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { CriterionExplanation, Milestone } from '../domain/engine';
 import { formatParameter } from '../domain/explain';
+import type { RecordedFacts } from '../domain/facts';
 import type { Citation } from '../domain/lagrum';
 import { parseIdentityNumber } from '../domain/personnummer';
 import { type SignedDecision, followUpOf, grantedPeriodOf, isDeviation, legalBasisOf } from '../domain/signed-decision';
 import { FONT_FAMILY } from './fonts';
-import { type LetterTemplates, type Placeholder, fill, wordingFor } from './templates';
+import { writtenGroundsFor } from './grounds';
+import { type LetterTemplates, type Placeholder, type Texts, fill, wordingFor } from './templates';
 
 const PAGE_MARGINS: [number, number, number, number] = [56, 48, 56, 84];
 const GREY = '#4a4a4a';
@@ -76,28 +78,33 @@ function section(title: string, ...parts: Content[]): Content[] {
   return [{ stack: first === undefined ? [heading(title)] : [heading(title), first], unbreakable: true }, ...rest];
 }
 
-function criterionBlock(criterion: CriterionExplanation, factsLabel: string): Content {
+function criterionBlock(criterion: CriterionExplanation, texts: Texts, recorded: RecordedFacts | undefined): Content {
   const facts = criterion.factsUsed.map((f) => `${f.label}: ${f.display}`);
   const stack: Content[] = [
     { text: criterion.title, style: 'criterionTitle' },
     { text: criterion.reason, style: 'body', margin: [0, 0, 0, 2] },
   ];
   // FL 32 §: the decisive facts, not only the conclusion.
-  if (facts.length > 0) stack.push({ text: `${factsLabel} ${facts.join('; ')}.`, style: 'facts' });
+  if (facts.length > 0) stack.push({ text: `${texts.factsUsed} ${facts.join('; ')}.`, style: 'facts' });
+  const grounds = writtenGroundsFor(criterion, recorded);
+  if (grounds.length > 0) {
+    // The case worker's own words, as written: a plain string, never a template.
+    stack.push({ text: texts.grounds, style: 'facts', margin: [0, 2, 0, 0] }, ...grounds.map((g): Content => ({ text: g, style: 'grounds' })));
+  }
   return { stack, margin: [0, 0, 0, 6], unbreakable: true };
 }
 
 function reasonsSection(decision: SignedDecision, templates: LetterTemplates, values: Partial<Record<Placeholder, string>>): Content[] {
   const { headings, text } = wordingFor(templates, decision.finalOutcome);
   const { proposal } = decision;
-  const factsLabel = text.factsUsed;
+  const block = (c: CriterionExplanation) => criterionBlock(c, text, decision.facts);
   const out: Content[] = [];
   switch (decision.finalOutcome) {
     case 'GRANT':
     case 'PARTIAL': {
       const kind = templates.kinds[decision.finalOutcome];
       out.push(paragraph(fill(kind.reasonsIntro, values)));
-      proposal.criteria.forEach((c) => out.push(criterionBlock(c, factsLabel)));
+      proposal.criteria.forEach((c) => out.push(block(c)));
       if (decision.finalOutcome === 'PARTIAL' && proposal.period?.capped) {
         out.push(paragraph(fill(templates.kinds.PARTIAL.capped, values)));
       }
@@ -109,7 +116,7 @@ function reasonsSection(decision: SignedDecision, templates: LetterTemplates, va
       const met = proposal.criteria.filter((c) => c.status === 'MET');
       if (unmet.length > 0) {
         out.push(paragraph(fill(templates.kinds.REFUSE.reasonsIntro, values)));
-        unmet.forEach((c) => out.push(criterionBlock(c, factsLabel)));
+        unmet.forEach((c) => out.push(block(c)));
       }
       if (met.length > 0) {
         out.push({ text: fill(text.metCriteria, values), style: 'body', margin: [0, 2, 0, 2] });
@@ -120,7 +127,7 @@ function reasonsSection(decision: SignedDecision, templates: LetterTemplates, va
     case 'REFER': {
       const triggers = proposal.criteria.filter((c) => proposal.referralTriggers.includes(c.id));
       out.push(paragraph(fill(templates.kinds.REFER.reasonsIntro, values)));
-      triggers.forEach((c) => out.push(criterionBlock(c, factsLabel)));
+      triggers.forEach((c) => out.push(block(c)));
       break;
     }
   }
@@ -319,6 +326,7 @@ export function buildLetterDocument({ decision, templates, recordSha256, recordJ
       body: { fontSize: 10 },
       criterionTitle: { fontSize: 10, bold: true, margin: [0, 2, 0, 1] },
       facts: { fontSize: 9, color: GREY },
+      grounds: { fontSize: 9.5, margin: [10, 1, 0, 1] },
       quote: { fontSize: 10, italics: true, margin: [12, 2, 0, 4] },
       footer: { fontSize: 8, color: GREY },
       trace: { fontSize: 6, color: GREY },

@@ -158,6 +158,8 @@ export async function sampleDecisionInput(kind: SampleKind, catalog: RuleSetCata
     applicant: { name: spec.applicant.name, personnummer, address: spec.applicant.address },
     decisionMaker: DECISION_MAKER,
     contact: CONTACT,
+    // The facts as recorded, so the letter can print the case worker's written grounds.
+    facts: result.request.facts,
     ...(grantedPeriod ? { grantedPeriod: { from: grantedPeriod.from, to: grantedPeriod.to } } : {}),
   };
 }

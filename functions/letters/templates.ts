@@ -32,6 +32,8 @@ const headingsSchema = z.strictObject({
 });
 const textsSchema = z.strictObject({
   factsUsed: text,
+  /** Leads in the case worker's written grounds under a criterion. */
+  grounds: text,
   metCriteria: text,
   deviation: text,
   legalBasis: text,

@@ -4,7 +4,7 @@ import { PERSON_NAME_MAX } from '../../../functions/domain/signed-decision';
 import { defaultLetterTemplates } from '../../../functions/letters/load-templates';
 import { renderLetter } from '../../../functions/letters/render-letter';
 import { wordingFor } from '../../../functions/letters/templates';
-import { sampleInput } from '../../fixtures/letters/decisions';
+import { reproposed, sampleInput } from '../../fixtures/letters/decisions';
 import { type ReadLetter, readLetter } from './pdf-reader';
 import { expectContains, messages, paths, rejection, render, squash } from './support';
 
@@ -104,6 +104,21 @@ describe('hostile content in a decision', () => {
     expectContains(read.text, [`Skäl: ${hostile}`, hostile.slice(0, 60), '{{decisionMakerName}} & <i>chef</i>']);
     expect(headingSequence(read)).toEqual(headingSequence(baseline));
     expect(headingSequence(baseline)).toHaveLength(8);
+  });
+
+  it('prints markup and template syntax in the case worker\'s grounds literally, and rejects invisible characters in them', async () => {
+    const input = await sampleInput('refuse');
+    const hostile = '<b>{{applicantName}}</b> ${caseNumber} ) Tj ET';
+    const grounds = `Söker arbete. ${hostile}`;
+    input.facts.assessedNeed.grounds = grounds;
+    input.proposal = await reproposed(input);
+    expectContains((await readLetter((await render(input)).pdf)).text, [grounds]);
+
+    input.facts.assessedNeed.grounds = 'Söker arbete\u202E.tebra';
+    input.proposal = await reproposed(input);
+    const problem = await rejection(input);
+    expect(paths(problem)).toEqual(['facts.assessedNeed.grounds']);
+    expect(messages(problem)).toContain('U+202E');
   });
 
   it('never throws, whatever text is put in free-text fields: a letter or a validation problem', async () => {

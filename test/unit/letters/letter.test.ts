@@ -5,7 +5,8 @@ import { defaultLetterTemplates } from '../../../functions/letters/load-template
 import { renderPdf } from '../../../functions/letters/pdf';
 import type { RenderedLetter } from '../../../functions/letters/render-letter';
 import { SAMPLE_KINDS, type SampleKind } from '../../../functions/letters/samples';
-import { decisionOn, forvaltningsbesvarDecision, refusalByForvaltningsbesvarCatalog, sampleInput } from '../../fixtures/letters/decisions';
+import { renderLetter } from '../../../functions/letters/render-letter';
+import { decisionOn, forvaltningsbesvarDecision, refusalByForvaltningsbesvarCatalog, reproposed, sampleInput } from '../../fixtures/letters/decisions';
 import { type ReadLetter, readLetter } from './pdf-reader';
 import { expectContains, expectLacks, render } from './support';
 
@@ -177,6 +178,60 @@ describe('a basis the rule set marks as appealable by förvaltningsbesvär', () 
     const read = await readLetter((await render(input)).pdf);
     expectContains(read.text, [...FORVALTNINGSBESVAR, '16 kap. 3 § socialtjänstlagen (2001:453)', '4 kap. 1 § socialtjänstlagen (2001:453)']);
     expectLacks(read.text, ['laglighetsprövning', 'anslagstavla', 'Förvaltningsrätten i Stockholm', 'inte överklagas']);
+  });
+});
+
+describe('the case worker\'s written grounds (FL 32 §: the decisive facts)', () => {
+  const LEAD_IN = 'Vår bedömning grundar sig på:';
+  /** The text from a criterion's title up to the next criterion's title (or the end of the reasons). */
+  const under = (read: ReadLetter, title: string, next: string) => {
+    const text = read.text.replace(/\s+/g, ' ');
+    const from = text.indexOf(title);
+    return text.slice(from, text.indexOf(next, from + title.length));
+  };
+
+  it('prints the need assessment under the need criterion and, where the women\'s alternative applied, the weak position under the target group', () => {
+    const { decision, read } = rendered.partial;
+    const facts = decision.facts;
+    expect(facts?.assessedNeed?.grounds).toBeTruthy();
+    expect(facts?.weakLabourMarketPosition?.grounds).toBeTruthy();
+    expectContains(under(read, 'Tillhör en av målgrupperna', 'Får inte försörjningsstöd'), [LEAD_IN, facts?.weakLabourMarketPosition?.grounds as string]);
+    expectContains(under(read, 'Behöver fördjupat individuellt stöd', 'Insatsen kan beviljas för högst'), [LEAD_IN, facts?.assessedNeed?.grounds as string]);
+  });
+
+  it('leaves out the weak-position grounds when the person belongs to the target group as a young adult', () => {
+    const { decision, read } = rendered.grant;
+    expectContains(read.text, [LEAD_IN, decision.facts?.assessedNeed?.grounds as string]);
+    expectLacks(read.text, [decision.facts?.weakLabourMarketPosition?.grounds as string]);
+  });
+
+  it('prints the need assessment a refusal rests on, and the description of a 4 kap. 1 § need a referral rests on', () => {
+    expectContains(rendered.refuse.read.text, [LEAD_IN, rendered.refuse.decision.facts?.assessedNeed?.grounds as string]);
+    expectContains(rendered.refer.read.text, [LEAD_IN, rendered.refer.decision.facts?.apparent41Need?.description as string]);
+  });
+
+  it('still renders a letter for a decision that carries no facts, without the grounds', async () => {
+    const { facts, ...input } = await sampleInput('partial');
+    const read = await readLetter((await render(input)).pdf);
+    expectContains(read.text, ['Din ansökan beviljas delvis', 'Behöver fördjupat individuellt stöd']);
+    expectLacks(read.text, [LEAD_IN, facts.assessedNeed.grounds]);
+  });
+
+  it('rejects facts other than those the proposal was made on', async () => {
+    const input = await sampleInput('grant');
+    input.facts.assessedNeed.grounds = 'En annan bedömning än den förslaget bygger på.';
+    const result = await renderLetter(input);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problem.errors?.map((e) => e.path)).toEqual(['facts']);
+  });
+
+  it('prints long grounds with line breaks in full, across a page break if need be', async () => {
+    const input = await sampleInput('refuse');
+    const paragraphs = Array.from({ length: 10 }, (_, i) => `Stycke ${i + 1}: ${'Har arbetat på lager och i butik, och söker nu arbete inom vården. '.repeat(5).trim()}`);
+    input.facts.assessedNeed.grounds = paragraphs.join('\n');
+    input.proposal = await reproposed(input);
+    const read = await readLetter((await render(input)).pdf);
+    expectContains(read.text, paragraphs);
   });
 });
 
