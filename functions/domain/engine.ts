@@ -78,6 +78,24 @@ export interface LegalBasis {
 /** The outcomes a delegate can sign, each with its own basis in the rule set (`outcomes`). */
 export type SignableOutcome = Exclude<ProposedOutcome, 'INCOMPLETE'>;
 
+/** A rule-set parameter as a plan uses it: a length of time. */
+export interface Duration {
+  value: number;
+  unit: Parameter['unit'];
+}
+
+/**
+ * The rule-set parameters a follow-up plan is computed from. The proposal carries them, so a
+ * signed decision (which has no rule set) can plan a shorter granted period the same way.
+ */
+export interface FollowUpParameters {
+  firstJobPlan: Duration;
+  deeperPlan: Duration;
+  followUpInterval: Duration;
+  /** Counted back from the last day, so it must be a whole number of days. */
+  followUpBeforeEnd: { value: number; unit: 'days' | 'weeks' };
+}
+
 export interface Proposal {
   schemaVersion: 1;
   outcome: ProposedOutcome;
@@ -107,6 +125,8 @@ export interface Proposal {
     maxPeriod: { value: number; unit: Parameter['unit'] };
   };
   followUp: Milestone[];
+  /** What `followUp` was planned from; null when nothing is granted. */
+  followUpParameters: FollowUpParameters | null;
   referral: null | {
     consentToShare: boolean | null;
     /** Only with recorded consent (secrecy between the boards; the provisions are rule-set data). */
@@ -332,7 +352,7 @@ function explainCriterion(criterion: Criterion, result: RuleResult, input: Evalu
   return explanation;
 }
 
-function addParameter(date: IsoDate, parameter: Parameter, times = 1): IsoDate {
+function addParameter(date: IsoDate, parameter: Duration, times = 1): IsoDate {
   const n = parameter.value * times;
   switch (parameter.unit) {
     case 'days':
@@ -346,37 +366,58 @@ function addParameter(date: IsoDate, parameter: Parameter, times = 1): IsoDate {
   }
 }
 
-/** The granted period, capped by `maxPeriod`, and the follow-up milestones computed from it. */
-function planGrant(ruleSet: RuleSet, requested: { from: IsoDate; to: IsoDate }) {
-  const p = ruleSet.parameters;
-  const cap = addDays(addParameter(requested.from, p.maxPeriod), -1);
-  const granted = { from: requested.from, to: minDate(requested.to, cap) };
+/**
+ * The follow-up milestones of a granted period: the first job plan and the deeper plan where they
+ * fall within the period, regular follow-ups before the final one, and the final follow-up
+ * `followUpBeforeEnd` before the last day (never before the first). Pure: the engine plans a
+ * grant with it, and a signed decision plans a shorter partial grant with it.
+ */
+export function planFollowUp(parameters: FollowUpParameters, period: { from: IsoDate; to: IsoDate }): Milestone[] {
+  const p = parameters;
   const milestones: Milestone[] = [];
-  const within = (due: IsoDate) => compareDates(due, granted.to) <= 0;
-  const firstJobPlan = addParameter(granted.from, p.firstJobPlan);
+  const within = (due: IsoDate) => compareDates(due, period.to) <= 0;
+  const firstJobPlan = addParameter(period.from, p.firstJobPlan);
   if (within(firstJobPlan)) milestones.push({ kind: 'FIRST_JOB_PLAN', due: firstJobPlan, parameter: 'firstJobPlan' });
-  const deeperPlan = addParameter(granted.from, p.deeperPlan);
+  const deeperPlan = addParameter(period.from, p.deeperPlan);
   if (within(deeperPlan)) milestones.push({ kind: 'DEEPER_PLAN', due: deeperPlan, parameter: 'deeperPlan' });
-  const finalFollowUp = maxDate(granted.from, addDays(granted.to, -p.followUpBeforeEnd.value * unitDays(p.followUpBeforeEnd)));
+  const daysBeforeEnd = p.followUpBeforeEnd.value * (p.followUpBeforeEnd.unit === 'weeks' ? 7 : 1);
+  const finalFollowUp = maxDate(period.from, addDays(period.to, -daysBeforeEnd));
   if (p.followUpInterval.value > 0) {
     for (let k = 1; ; k++) {
-      const due = addParameter(granted.from, p.followUpInterval, k);
+      const due = addParameter(period.from, p.followUpInterval, k);
       if (compareDates(due, finalFollowUp) >= 0) break;
       milestones.push({ kind: 'FOLLOW_UP', due, parameter: 'followUpInterval' });
     }
   }
   milestones.push({ kind: 'FINAL_FOLLOW_UP', due: finalFollowUp, parameter: 'followUpBeforeEnd' });
-  milestones.sort((a, b) => compareDates(a.due, b.due));
+  return milestones.sort((a, b) => compareDates(a.due, b.due));
+}
+
+const duration = (parameter: Parameter): Duration => ({ value: parameter.value, unit: parameter.unit });
+
+function followUpParametersOf(ruleSet: RuleSet): FollowUpParameters {
+  const p = ruleSet.parameters;
+  const beforeEnd = p.followUpBeforeEnd;
+  if (beforeEnd.unit !== 'days' && beforeEnd.unit !== 'weeks') throw new Error('followUpBeforeEnd must be given in days or weeks');
   return {
-    period: { requested, granted, capped: compareDates(granted.to, requested.to) < 0, maxPeriod: { value: p.maxPeriod.value, unit: p.maxPeriod.unit } },
-    milestones,
+    firstJobPlan: duration(p.firstJobPlan),
+    deeperPlan: duration(p.deeperPlan),
+    followUpInterval: duration(p.followUpInterval),
+    followUpBeforeEnd: { value: beforeEnd.value, unit: beforeEnd.unit },
   };
 }
 
-function unitDays(parameter: Parameter): number {
-  if (parameter.unit === 'days') return 1;
-  if (parameter.unit === 'weeks') return 7;
-  throw new Error('followUpBeforeEnd must be given in days or weeks');
+/** The granted period, capped by `maxPeriod`, and the follow-up milestones planned for it. */
+function planGrant(ruleSet: RuleSet, requested: { from: IsoDate; to: IsoDate }) {
+  const p = ruleSet.parameters;
+  const cap = addDays(addParameter(requested.from, p.maxPeriod), -1);
+  const granted = { from: requested.from, to: minDate(requested.to, cap) };
+  const followUpParameters = followUpParametersOf(ruleSet);
+  return {
+    period: { requested, granted, capped: compareDates(granted.to, requested.to) < 0, maxPeriod: duration(p.maxPeriod) },
+    milestones: planFollowUp(followUpParameters, granted),
+    followUpParameters,
+  };
 }
 
 /** Evaluates every criterion and contradiction check and proposes an outcome. */
@@ -451,6 +492,7 @@ export async function evaluate(compiled: CompiledRuleSet, input: EvaluationInput
     contradictions,
     period: plan ? plan.period : null,
     followUp: plan ? plan.milestones : [],
+    followUpParameters: plan ? plan.followUpParameters : null,
     referral:
       outcome === 'REFER'
         ? { consentToShare: consent ?? null, informationMayBeShared: consent === true, consentLagrum: citeAll(ruleSet, ruleSet.referral.consentLagrum) }

@@ -9,8 +9,8 @@
  */
 import * as z from 'zod/mini';
 import { canonicalJson } from './canonical-json';
-import { type IsoDate, addDays, ageOn, compareDates, maxDate, parseIsoDate } from './dates';
-import { type LegalBasis, type Milestone, type Proposal, inputHash } from './engine';
+import { type IsoDate, ageOn, compareDates, parseIsoDate } from './dates';
+import { type LegalBasis, type Milestone, type Proposal, inputHash, planFollowUp } from './engine';
 import { identityNumberSchema, periodSchema, recordedFactsSchema } from './facts';
 import { parseIdentityNumber } from './personnummer';
 import { APPEAL_ROUTES, REQUIRED_PARAMETERS } from './rule-set';
@@ -121,6 +121,7 @@ const milestoneSchema = z.strictObject({
   parameter: z.enum(REQUIRED_PARAMETERS),
 });
 
+const durationSchema = z.strictObject({ value: z.number().check(z.nonnegative()), unit: z.enum(['years', 'months', 'weeks', 'days']) });
 const legalBasisSchema = z.strictObject({ lagrum: z.array(citationSchema), appealRoute: z.enum(APPEAL_ROUTES), appealLagrum: z.array(citationSchema) });
 
 /** The engine's `Proposal`, checked at the boundary (a decision file may come from anywhere). */
@@ -150,10 +151,18 @@ export const proposalSchema = z.strictObject({
       requested: period,
       granted: period,
       capped: z.boolean(),
-      maxPeriod: z.strictObject({ value: z.number().check(z.nonnegative()), unit: z.enum(['years', 'months', 'weeks', 'days']) }),
+      maxPeriod: durationSchema,
     }),
   ),
   followUp: z.array(milestoneSchema),
+  followUpParameters: z.nullable(
+    z.strictObject({
+      firstJobPlan: durationSchema,
+      deeperPlan: durationSchema,
+      followUpInterval: durationSchema,
+      followUpBeforeEnd: z.strictObject({ value: z.number().check(z.nonnegative()), unit: z.enum(['days', 'weeks']) }),
+    }),
+  ),
   referral: z.nullable(
     z.strictObject({ consentToShare: z.nullable(z.boolean()), informationMayBeShared: z.boolean(), consentLagrum: z.array(citationSchema) }),
   ),
@@ -353,6 +362,13 @@ function checkFit(d: SignedDecisionShape, ctx: z.core.$RefinementCtx<SignedDecis
   }
   if ((proposal.outcome === 'GRANT') !== (proposal.period !== null)) {
     fail(['proposal', 'period'], 'Ett förslag om beviljande ska ha en beviljad period, och bara ett sådant förslag.');
+  } else if ((proposal.period === null) !== (proposal.followUpParameters === null)) {
+    fail(['proposal', 'followUpParameters'], 'Ett förslag om beviljande ska ange vad uppföljningen är beräknad från, och bara ett sådant förslag.');
+  } else if (proposal.period && proposal.followUpParameters) {
+    // A partial grant is planned from these parameters, so they must be the ones the plan came from.
+    if (canonicalJson(planFollowUp(proposal.followUpParameters, proposal.period.granted)) !== canonicalJson(proposal.followUp)) {
+      fail(['proposal', 'followUp'], 'Förslagets uppföljning stämmer inte med regelverkets parametrar för perioden. Gör ett nytt förslag.');
+    }
   }
   if (proposal.outcome === 'REFUSE' && !proposal.criteria.some((c) => c.status === 'NOT_MET')) {
     fail(['proposal', 'criteria'], 'Ett förslag om avslag ska ange minst ett villkor som inte är uppfyllt.');
@@ -444,30 +460,16 @@ export function grantedPeriodOf(decision: SignedDecision): { from: IsoDate; to: 
 }
 
 /**
- * The follow-up the letter promises. For a partial grant that ends earlier than proposed, the
- * milestones after the new end fall away and the final follow-up moves as many days before the
- * new end as the engine put it before the proposed end (the rule set's `followUpBeforeEnd`).
+ * The follow-up the letter promises. A partial grant that ends earlier than proposed is planned
+ * afresh for its own period from the rule set's parameters the proposal carries, exactly as the
+ * engine would have planned a grant of that period.
  */
 export function followUpOf(decision: SignedDecision): Milestone[] {
   const granted = grantedPeriodOf(decision);
-  const proposed = decision.proposal.period;
+  const { period: proposed, followUp, followUpParameters } = decision.proposal;
   if (!granted || !proposed) return [];
-  const milestones = decision.proposal.followUp;
-  if (granted.to === proposed.granted.to) return milestones;
-  const final = milestones.find((m) => m.kind === 'FINAL_FOLLOW_UP');
-  const daysBeforeEnd = final ? daysBetween(final.due, proposed.granted.to) : 0;
-  const newFinal = maxDate(granted.from, addDays(granted.to, -daysBeforeEnd));
-  // The same rules the engine plans by: plans within the period, regular follow-ups before the final one.
-  const kept = milestones.filter((m) => {
-    if (m.kind === 'FINAL_FOLLOW_UP') return false;
-    if (m.kind === 'FOLLOW_UP') return compareDates(m.due, newFinal) < 0;
-    return compareDates(m.due, granted.to) <= 0;
-  });
-  const result: Milestone[] = [...kept, ...(final ? [{ kind: 'FINAL_FOLLOW_UP' as const, due: newFinal, parameter: final.parameter }] : [])];
-  return result.sort((a, b) => compareDates(a.due, b.due));
-}
-
-function daysBetween(from: IsoDate, to: IsoDate): number {
-  const ms = Date.UTC(+to.slice(0, 4), +to.slice(5, 7) - 1, +to.slice(8, 10)) - Date.UTC(+from.slice(0, 4), +from.slice(5, 7) - 1, +from.slice(8, 10));
-  return Math.round(ms / 86_400_000);
+  if (granted.from === proposed.granted.from && granted.to === proposed.granted.to) return followUp;
+  // A validated decision always has them with a period (checkFit); this guards an unvalidated one.
+  if (!followUpParameters) throw new Error('followUpOf: the proposal carries no follow-up parameters');
+  return planFollowUp(followUpParameters, granted);
 }

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { IsoDate } from '../../../functions/domain/dates';
+import { type FollowUpParameters, planFollowUp } from '../../../functions/domain/engine';
 import { propose } from '../../../functions/domain/propose';
 import { loadCatalog } from '../../../functions/rule-sets/load-files';
 import { personnummer } from '../../support/identity';
@@ -103,6 +105,19 @@ describe('propose', () => {
     ]);
   });
 
+  it('carries the parameters its follow-up was planned from, so a shorter period can be planned the same way later', async () => {
+    const p = await proposal(request());
+    expect(p.followUpParameters).toEqual({
+      firstJobPlan: { value: 5, unit: 'days' },
+      deeperPlan: { value: 4, unit: 'weeks' },
+      followUpInterval: { value: 3, unit: 'months' },
+      followUpBeforeEnd: { value: 14, unit: 'days' },
+    });
+    expect(planFollowUp(p.followUpParameters as FollowUpParameters, p.period?.granted as { from: IsoDate; to: IsoDate })).toEqual(p.followUp);
+    const refusal = await proposal(request({ ...eligibleFacts(), reachedThroughOutreach: false }));
+    expect(refusal.followUpParameters).toBeNull();
+  });
+
   it('leaves out milestones that would fall after a very short period', async () => {
     const p = await proposal(request({ ...eligibleFacts(), requestedPeriod: { from: '2024-09-02', to: '2024-09-20' } }));
     expect(p.followUp.map((m) => m.kind)).toEqual(['FINAL_FOLLOW_UP', 'FIRST_JOB_PLAN']);
@@ -144,6 +159,31 @@ describe('propose', () => {
     expect(text).not.toContain(body.applicant.personnummer);
     expect(text).not.toContain(body.applicant.personnummer.replace('-', ''));
     expect(p.applicant).toEqual({ age: 23, identityKind: 'personnummer' });
+  });
+});
+
+describe('planFollowUp', () => {
+  const parameters: FollowUpParameters = {
+    firstJobPlan: { value: 5, unit: 'days' },
+    deeperPlan: { value: 4, unit: 'weeks' },
+    followUpInterval: { value: 2, unit: 'months' },
+    followUpBeforeEnd: { value: 2, unit: 'weeks' },
+  };
+  const period = (from: string, to: string) => ({ from: from as IsoDate, to: to as IsoDate });
+
+  it('plans the job plans from the first day, follow-ups at each interval before the final one, and the final one before the end', () => {
+    expect(planFollowUp(parameters, period('2024-09-02', '2025-01-31'))).toEqual([
+      { kind: 'FIRST_JOB_PLAN', due: '2024-09-07', parameter: 'firstJobPlan' },
+      { kind: 'DEEPER_PLAN', due: '2024-09-30', parameter: 'deeperPlan' },
+      { kind: 'FOLLOW_UP', due: '2024-11-02', parameter: 'followUpInterval' },
+      { kind: 'FOLLOW_UP', due: '2025-01-02', parameter: 'followUpInterval' },
+      { kind: 'FINAL_FOLLOW_UP', due: '2025-01-17', parameter: 'followUpBeforeEnd' },
+    ]);
+  });
+
+  it('never puts the final follow-up before the first day, and no regular follow-up without an interval', () => {
+    const none = { ...parameters, followUpInterval: { value: 0, unit: 'months' as const } };
+    expect(planFollowUp(none, period('2024-09-02', '2024-09-05'))).toEqual([{ kind: 'FINAL_FOLLOW_UP', due: '2024-09-02', parameter: 'followUpBeforeEnd' }]);
   });
 });
 

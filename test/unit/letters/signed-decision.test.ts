@@ -65,6 +65,27 @@ describe('signed decision: which final outcome fits which proposal', () => {
     expect(milestones.every((m) => m.due <= '2025-02-28')).toBe(true);
   });
 
+  it('plans a partial grant that ends earlier exactly as the engine plans a grant of that shorter period', async () => {
+    const input = await sampleInput('partial');
+    const shorter = { from: '2024-09-02', to: '2025-01-20' };
+    const parsed = parseSignedDecision({ ...input, grantedPeriod: shorter, deviationReason: 'Insatsen prövas först till och med januari.' });
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problem));
+    const engine = await propose(catalog, { decisionDate: input.decisionDate, applicant: { personnummer: input.applicant.personnummer }, facts: { ...input.facts, requestedPeriod: shorter } });
+    if (!engine.ok) throw new Error(JSON.stringify(engine.problem));
+    expect(engine.proposal.period?.granted).toEqual(shorter);
+    expect(followUpOf(parsed.decision)).toEqual(engine.proposal.followUp);
+    expect(followUpOf(parsed.decision).map((m) => m.kind)).toEqual(['FIRST_JOB_PLAN', 'DEEPER_PLAN', 'FOLLOW_UP', 'FINAL_FOLLOW_UP']);
+  });
+
+  it('rejects a proposal whose follow-up is not what its parameters plan for its period', async () => {
+    const input = await sampleInput('grant');
+    input.proposal.followUpParameters.followUpInterval = { value: 1, unit: 'months' };
+    expect(paths(await rejection(input))).toEqual(['proposal.followUp']);
+    const refusal = await sampleInput('refuse');
+    refusal.proposal.followUpParameters = (await sampleInput('grant')).proposal.followUpParameters;
+    expect(paths(await rejection(refusal))).toEqual(['proposal.followUpParameters']);
+  });
+
   it('rejects a full grant when the engine capped the period, so the refused part gets its appeal information', async () => {
     const input = await sampleInput('partial');
     const problem = await rejection({ ...input, finalOutcome: 'GRANT', grantedPeriod: undefined });
