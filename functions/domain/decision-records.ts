@@ -5,7 +5,19 @@
 import * as z from 'zod/mini';
 import type { Proposal, Milestone } from './engine';
 import { isoDateSchema, periodSchema, recordedFactsSchema, type RecordedFacts } from './facts';
-import { applicantSchema, caseNumberSchema, contactPersonSchema, FINAL_OUTCOMES, multiLine, type FinalOutcome, type SignedDecision } from './signed-decision';
+import { identityNumberSchema } from './facts';
+import {
+  applicantSchema,
+  caseNumberSchema,
+  contactPersonSchema,
+  FINAL_OUTCOMES,
+  multiLine,
+  personName,
+  postalAddressSchema,
+  singleLine,
+  type FinalOutcome,
+  type SignedDecision,
+} from './signed-decision';
 
 export const ROLES = ['handlaggare', 'beslutsfattare', 'jurist', 'uppsok'] as const;
 export type Role = (typeof ROLES)[number];
@@ -109,13 +121,18 @@ export const AUDIT_ACTIONS = [
   'INSATS_ENDED',
   'READ_DECISION',
   'READ_LETTER',
+  'REFERRAL_RECEIVED',
+  'REFERRAL_TAKEN',
+  'READ_REFERRAL',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** Who did what to which record, and when. Never updated or deleted by the application. */
 export interface AuditEvent {
   eventId: string;
+  /** The case the event belongs to; for a referral not yet taken up, empty and `referralId` set. */
   caseId: string;
+  referralId?: string;
   at: string;
   actor: ActorRef;
   action: AuditAction;
@@ -136,6 +153,8 @@ export interface CaseFile {
 // --- Requests (the API's bodies; the HTTP layer adds nothing but the actor) ------------------
 
 export const proposeRequestSchema = z.strictObject({
+  /** Take up a referral from an outreach tool: the new case starts from it. */
+  referralId: z.optional(z.string().check(z.regex(/^[0-9a-f-]{36}$/, 'Ange anmälans id.'))),
   /** Add a new proposal to an existing case (e.g. after withdrawing an incomplete one). */
   caseId: z.optional(z.string().check(z.regex(/^[0-9a-f-]{36}$/, 'Ange ärendets id som det visades när ärendet skapades.'))),
   /** The board's diarienummer; assigned when not given. */
@@ -180,4 +199,46 @@ export interface DueMilestone {
   milestoneId: string;
   kind: Milestone['kind'];
   due: string;
+}
+
+// --- Referrals from outreach tools -------------------------------------------------------------
+
+export const CONSENT_METHODS = ['WRITTEN', 'ORAL', 'DIGITAL'] as const;
+
+export const referralRequestSchema = z.strictObject({
+  applicant: z.strictObject({
+    name: personName('personens namn'),
+    personnummer: identityNumberSchema,
+    address: z.optional(postalAddressSchema),
+    phone: z.optional(z.string().check(z.regex(/^\+?[0-9][0-9 ()-]{5,19}$/, 'Skriv telefonnumret med siffror, t.ex. 070-123 45 67.'))),
+  }),
+  // OSL 26 kap.: information passes between the boards only with the person's consent.
+  consent: z.strictObject({
+    given: z.literal(true, { error: 'En anmälan kräver att personen har samtyckt (given: true).' }),
+    recordedOn: isoDateSchema,
+    method: z.enum(CONSENT_METHODS, { error: 'Välj WRITTEN (skriftligt), ORAL (muntligt) eller DIGITAL.' }),
+    recordedBy: singleLine(200, 'namnet på den som tog emot samtycket'),
+  }),
+  note: z.optional(multiLine(2000, 'anteckningen')),
+});
+export type ReferralRequest = z.infer<typeof referralRequestSchema>;
+
+export type ReferralStatus = 'WAITING' | 'TAKEN';
+
+export interface ReferralRecord {
+  referralId: string;
+  status: ReferralStatus;
+  createdAt: string;
+  referredBy: ActorRef;
+  applicant: ReferralRequest['applicant'] & { personnummer: string };
+  consent: ReferralRequest['consent'];
+  note?: string;
+  taken?: { at: string; by: ActorRef; caseId: string; decisionId: string };
+  /** Epoch seconds (TTL), or null for the research sample. */
+  expiresAt: number | null;
+}
+
+export interface WaitingReferral {
+  referralId: string;
+  createdAt: string;
 }

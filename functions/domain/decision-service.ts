@@ -18,7 +18,10 @@ import {
   type DueMilestone,
   type EndingRecord,
   type MilestoneRecord,
+  type ReferralRecord,
+  type WaitingReferral,
   actorRef,
+  referralRequestSchema,
   endingRequestSchema,
   milestoneDoneRequestSchema,
   proposeRequestSchema,
@@ -31,6 +34,7 @@ import { ConflictError, DomainError, IdempotencyKeyReusedError, LetterTooLargeEr
 import { parseIdentityNumber } from './personnummer';
 import { propose as evaluateProposal } from './propose';
 import { retentionExpiry } from './retention';
+import { screen, type ScreeningResult } from './screening';
 import type { RuleSetCatalog } from './rule-set-catalog';
 import { followUpOf, type SignedDecision } from './signed-decision';
 import { type ProblemDocument, issuesFromZod, validationProblem } from './validation';
@@ -155,6 +159,15 @@ export class DecisionService {
       let unit: WriteUnit;
       const decisionId = this.newId();
       const audit: AuditEvent[] = [];
+      let referral: ReferralRecord | undefined;
+      if (request.referralId) {
+        referral = await this.store.readReferral(request.referralId);
+        if (!referral) throw new NotFoundError('Anmälan', request.referralId);
+        if (referral.status !== 'WAITING') throw new ConflictError('VERSION', 'Anmälan är redan omhändertagen av en handläggare.');
+        if (referral.applicant.personnummer !== identity.value.canonical) {
+          throw new ValidationError(validationProblem([{ path: 'applicant.personnummer', message: 'Personnumret stämmer inte med anmälan.' }]));
+        }
+      }
       if (request.caseId) {
         const file = await this.store.readCase(request.caseId);
         if (!file) throw new NotFoundError('Ärendet', request.caseId);
@@ -164,7 +177,8 @@ export class DecisionService {
         if (file.decisions.some((d) => d.status === 'PROPOSED')) {
           throw new ConflictError('OPEN_PROPOSAL', 'Ärendet har redan ett förslag som inte är beslutat. Besluta eller dra tillbaka det först.');
         }
-        const touch = this.touched(file.case, now);
+        // The case worker's verified details replace earlier ones (e.g. from an outreach referral).
+        const touch = this.touched({ ...file.case, applicant: { ...request.applicant, personnummer: identity.value.canonical }, ...(request.contact ? { contact: request.contact } : {}) }, now);
         caseRecord = touch.record;
         unit = { touch, audit };
       } else {
@@ -195,6 +209,11 @@ export class DecisionService {
       };
       audit.push(this.audit(actor, caseRecord.caseId, 'PROPOSED', at, decisionId, { outcome: proposal.outcome, ruleSet: `${proposal.ruleSet.id}@${proposal.ruleSet.version}` }));
       unit.putDecisions = [decision];
+      if (referral) {
+        const taken: ReferralRecord = { ...referral, status: 'TAKEN', taken: { at, by: actorRef(actor), caseId: caseRecord.caseId, decisionId } };
+        unit.updateReferral = { record: taken, expectedStatus: 'WAITING' };
+        audit.push(this.audit(actor, caseRecord.caseId, 'REFERRAL_TAKEN', at, decisionId, { referralId: referral.referralId }));
+      }
       if (claim) unit.idempotency = claim;
       return { unit, response: { decision, case: caseRecord, milestones: [], ending: null, history: audit } };
     });
@@ -413,6 +432,55 @@ export class DecisionService {
 
   async listDue(dueBefore: string, limit = 100): Promise<DueMilestone[]> {
     return this.store.listDue(dueBefore, limit);
+  }
+
+  /** An outreach tool registers a person, with recorded consent, for a case worker to take up. */
+  async createReferral(actor: Actor, body: unknown): Promise<ReferralRecord> {
+    const request = valid(referralRequestSchema.safeParse(body));
+    const now = this.clock();
+    const at = now.toISOString();
+    const identity = parseIdentityNumber(request.applicant.personnummer, todayInStockholm(now));
+    if (!identity.ok) {
+      throw new ValidationError(validationProblem([{ path: 'applicant.personnummer', message: 'Personnumret är inte giltigt i dag.' }]));
+    }
+    const referral: ReferralRecord = {
+      referralId: this.newId(),
+      status: 'WAITING',
+      createdAt: at,
+      referredBy: actorRef(actor),
+      applicant: { ...request.applicant, personnummer: identity.value.canonical },
+      consent: request.consent,
+      ...(request.note ? { note: request.note } : {}),
+      expiresAt: retentionExpiry(now, identity.value.birthDate),
+    };
+    const audit: AuditEvent = { eventId: this.newId(), caseId: '', referralId: referral.referralId, at, actor: actorRef(actor), action: 'REFERRAL_RECEIVED' };
+    await this.store.write({ putReferral: referral, audit: [audit] });
+    return referral;
+  }
+
+  /**
+   * An outreach tool sees only the status of its own referrals (secrecy: nothing of what the
+   * board decided); staff see the referral and the read is audited.
+   */
+  async getReferral(actor: Actor, referralId: string): Promise<ReferralRecord | { referralId: string; status: ReferralRecord['status']; createdAt: string }> {
+    const referral = await this.store.readReferral(referralId);
+    if (!referral || (actor.role === 'uppsok' && referral.referredBy.id !== actor.id)) throw new NotFoundError('Anmälan', referralId);
+    if (actor.role === 'uppsok') return { referralId, status: referral.status, createdAt: referral.createdAt };
+    const at = this.clock().toISOString();
+    await this.store.appendAudit([{ eventId: this.newId(), caseId: referral.taken?.caseId ?? '', referralId, at, actor: actorRef(actor), action: 'READ_REFERRAL' }]);
+    return referral;
+  }
+
+  async listWaitingReferrals(limit = 200): Promise<WaitingReferral[]> {
+    return this.store.listWaitingReferrals(limit);
+  }
+
+  /** The anonymous pre-check; only a count per month and path is kept. */
+  async screen(body: unknown): Promise<ScreeningResult> {
+    const now = this.clock();
+    const result = await screen(this.deps.catalog, body, now);
+    await this.store.countScreening(result.decisionDate.slice(0, 7), result.likelyPath);
+    return result;
   }
 
   private view(file: CaseFile, decision: DecisionRecord): DecisionView {

@@ -4,6 +4,8 @@
  * retention expiry, so concurrent changes to one case cannot both win.
  */
 import type {
+  ReferralRecord,
+  WaitingReferral,
   AuditEvent,
   CaseFile,
   CaseRecord,
@@ -44,6 +46,8 @@ export interface WriteUnit {
   putMilestones?: MilestoneRecord[];
   updateMilestones?: Array<{ record: MilestoneRecord; expectedStatus: MilestoneRecord['status'] }>;
   putEnding?: { caseId: string; ending: EndingRecord };
+  putReferral?: ReferralRecord;
+  updateReferral?: { record: ReferralRecord; expectedStatus: ReferralRecord['status'] };
   audit: AuditEvent[];
   idempotency?: IdempotencyClaim;
 }
@@ -62,4 +66,10 @@ export interface DecisionStore {
   nextCaseNumber(year: number): Promise<string>;
   /** Open milestones due strictly before `dueBefore`, earliest first. */
   listDue(dueBefore: string, limit: number): Promise<DueMilestone[]>;
+  /** Undefined if unknown or past its retention expiry. */
+  readReferral(referralId: string): Promise<ReferralRecord | undefined>;
+  /** Referrals waiting for a case worker, oldest first. */
+  listWaitingReferrals(limit: number): Promise<WaitingReferral[]>;
+  /** Adds one to the count of screenings with this result in this month; nothing else is kept. */
+  countScreening(month: string, path: string): Promise<void>;
 }

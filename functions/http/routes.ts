@@ -11,9 +11,11 @@ import {
   milestoneDoneRequestSchema,
   proposeRequestSchema,
   reconsiderRequestSchema,
+  referralRequestSchema,
   signRequestSchema,
   withdrawRequestSchema,
 } from '../domain/decision-records';
+import { screeningRequestSchema } from '../domain/screening';
 
 export type TableAccess = 'read' | 'write';
 
@@ -144,6 +146,42 @@ export const ROUTES: RouteDefinition[] = [
     access: [...STAFF, 'jurist'],
     summary: 'Ett regelverk med kriterier, lagrum och parametrar',
     table: [],
+  },
+  {
+    id: 'screen',
+    method: 'POST',
+    path: '/v1/screenings',
+    access: ['uppsok'],
+    summary: 'Anonym förhandsbedömning: trolig väg och kriterier, utan namn eller personnummer',
+    description: 'Tar emot ålder eller födelseår och månad och ja/nej-uppgifter. Inget om personen sparas, bara antal per månad och väg',
+    body: screeningRequestSchema,
+    table: ['write'],
+  },
+  {
+    id: 'create-referral',
+    method: 'POST',
+    path: '/v1/referrals',
+    access: ['uppsok'],
+    summary: 'Anmäl en person som nåtts genom uppsökande arbete, med samtycke, till en handläggare',
+    body: referralRequestSchema,
+    creates: true,
+    table: ['write'],
+  },
+  {
+    id: 'get-referral',
+    method: 'GET',
+    path: '/v1/referrals/{id}',
+    access: ['uppsok', ...STAFF],
+    summary: 'En anmälan: för det uppsökande verktyget bara status, och bara för egna anmälningar',
+    table: ['read', 'write'],
+  },
+  {
+    id: 'list-referrals',
+    method: 'GET',
+    path: '/v1/referrals',
+    access: STAFF,
+    summary: 'Anmälningar som väntar på en handläggare, de äldsta först',
+    table: ['read'],
   },
   { id: 'openapi', method: 'GET', path: '/v1/openapi.json', access: 'public', summary: 'Den här API-beskrivningen (OpenAPI 3.1)', table: [] },
   { id: 'health', method: 'GET', path: '/v1/health', access: 'public', summary: 'Lever tjänsten?', table: [] },

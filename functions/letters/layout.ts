@@ -157,8 +157,12 @@ function appealSection(decision: SignedDecision, templates: LetterTemplates, val
   const appealValues = { ...values, legalBasis: citations(basis.lagrum), appealLagrum: citations(basis.appealLagrum) };
   const out: Content[] = [];
   if (decision.finalOutcome === 'PARTIAL') out.push(paragraph(fill(templates.kinds.PARTIAL.appealIntro, appealValues)));
-  shared.appeal[basis.appealRoute].forEach((p) => out.push(paragraph(fill(p, appealValues))));
-  shared.reconsideration.forEach((p) => out.push(paragraph(fill(p, appealValues))));
+  const appeal = shared.appeal[basis.appealRoute].map((p) => paragraph(fill(p, appealValues)));
+  const closing = shared.reconsideration.map((p) => paragraph(fill(p, appealValues)));
+  // The closing paragraphs end the letter; kept with the paragraph before them, a page break never
+  // leaves them alone on a last page.
+  const last = appeal.pop();
+  out.push(...appeal, { stack: last === undefined ? closing : [last, ...closing], unbreakable: true });
   return section(wordingFor(templates, decision.finalOutcome).headings.appeal, ...out);
 }
 

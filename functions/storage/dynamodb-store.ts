@@ -15,7 +15,18 @@ import {
   UpdateItemCommand,
 } from '@aws-sdk/client-dynamodb';
 import { ConflictError, UnavailableError } from '../domain/errors';
-import type { AuditEvent, CaseFile, CaseRecord, DecisionRecord, DueMilestone, EndingRecord, LetterRecord, MilestoneRecord } from '../domain/decision-records';
+import type {
+  AuditEvent,
+  CaseFile,
+  CaseRecord,
+  DecisionRecord,
+  DueMilestone,
+  EndingRecord,
+  LetterRecord,
+  MilestoneRecord,
+  ReferralRecord,
+  WaitingReferral,
+} from '../domain/decision-records';
 import type { DecisionStore, StoredIdempotency, WriteUnit } from '../domain/decision-store';
 import { isExpired } from '../domain/retention';
 import { DUE_INDEX, KEYS, TTL_ATTRIBUTE } from './table';
@@ -37,14 +48,29 @@ export const keys = {
     [KEYS.sort]: S(`MILESTONE#${decisionId}#${milestoneId}`),
   }),
   ending: (caseId: string, decisionId: string) => ({ [KEYS.partition]: S(`CASE#${caseId}`), [KEYS.sort]: S(`ENDING#${decisionId}`) }),
-  /** Time, then position within its write (events of one write share a time), then id. */
+  /** In its case's partition (or its referral's); time, then position within its write, then id. */
   audit: (event: AuditEvent, position = 0) => ({
-    [KEYS.partition]: S(`CASE#${event.caseId}`),
+    [KEYS.partition]: S(event.caseId ? `CASE#${event.caseId}` : `REFERRAL#${event.referralId}`),
     [KEYS.sort]: S(`AUDIT#${event.at}#${String(position).padStart(2, '0')}#${event.eventId}`),
   }),
   idempotency: (scope: string, key: string) => ({ [KEYS.partition]: S(`IDEMPOTENCY#${scope}#${key}`), [KEYS.sort]: S('IDEMPOTENCY') }),
   counter: (name: string) => ({ [KEYS.partition]: S(`COUNTER#${name}`), [KEYS.sort]: S('COUNTER') }),
+  referral: (referralId: string) => ({ [KEYS.partition]: S(`REFERRAL#${referralId}`), [KEYS.sort]: S('REFERRAL') }),
+  screeningCount: (month: string) => ({ [KEYS.partition]: S('STATS#SCREENING'), [KEYS.sort]: S(`MONTH#${month}`) }),
 };
+
+/** The waiting referrals share the sparse index with due milestones, in their own partition. */
+export const WAITING_REFERRALS = 'REFERRALS#WAITING';
+
+function referralItem(record: ReferralRecord): Item {
+  const item: Item = { ...keys.referral(record.referralId), type: S('REFERRAL'), status: S(record.status), data: json(record) };
+  if (record.expiresAt !== null) item[TTL_ATTRIBUTE] = N(record.expiresAt);
+  if (record.status === 'WAITING') {
+    item[DUE_INDEX.partition] = S(WAITING_REFERRALS);
+    item[DUE_INDEX.sort] = S(`${record.createdAt}#${record.referralId}`);
+  }
+  return item;
+}
 
 /** A case's milestones spread over the due index's shards by its (random) id. */
 export function dueShard(caseId: string): number {
@@ -260,6 +286,18 @@ export class DynamoDbDecisionStore implements DecisionStore {
         },
       });
     }
+    if (unit.putReferral) put(referralItem(unit.putReferral));
+    if (unit.updateReferral) {
+      items.push({
+        Put: {
+          TableName: this.tableName,
+          Item: referralItem(unit.updateReferral.record),
+          ConditionExpression: '#s = :expectedStatus',
+          ExpressionAttributeNames: { '#s': 'status' },
+          ExpressionAttributeValues: { ':expectedStatus': S(unit.updateReferral.expectedStatus) },
+        },
+      });
+    }
     if (unit.putEnding) put({ ...keys.ending(unit.putEnding.caseId, unit.putEnding.ending.decisionId), type: S('ENDING'), data: json(unit.putEnding.ending) });
     unit.audit.forEach((event, position) => put({ ...keys.audit(event, position), type: S('AUDIT'), data: json(event) }));
     let idempotencyIndex = -1;
@@ -316,6 +354,49 @@ export class DynamoDbDecisionStore implements DecisionStore {
       .catch(translate);
     const seq = Number(result.Attributes?.seq?.N ?? '0');
     return `AMN ${year}/${String(seq).padStart(5, '0')}`;
+  }
+
+  async readReferral(referralId: string): Promise<ReferralRecord | undefined> {
+    const result = await this.client
+      .send(new GetItemCommand({ TableName: this.tableName, Key: keys.referral(referralId), ConsistentRead: true }))
+      .catch(translate);
+    const item = result.Item as Item | undefined;
+    if (!item) return undefined;
+    const record = parse<ReferralRecord>(item);
+    return isExpired(record.expiresAt, this.clock()) ? undefined : record;
+  }
+
+  async listWaitingReferrals(limit: number): Promise<WaitingReferral[]> {
+    const page = await this.client
+      .send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: DUE_INDEX.name,
+          KeyConditionExpression: '#pk = :pk',
+          ExpressionAttributeNames: { '#pk': DUE_INDEX.partition },
+          ExpressionAttributeValues: { ':pk': S(WAITING_REFERRALS) },
+          Limit: limit,
+        }),
+      )
+      .catch(translate);
+    return ((page.Items ?? []) as Item[]).map((item) => {
+      const [createdAt, referralId] = (item[DUE_INDEX.sort]?.S ?? '').split('#');
+      return { referralId: referralId ?? '', createdAt: createdAt ?? '' };
+    });
+  }
+
+  async countScreening(month: string, path: string): Promise<void> {
+    await this.client
+      .send(
+        new UpdateItemCommand({
+          TableName: this.tableName,
+          Key: keys.screeningCount(month),
+          UpdateExpression: 'ADD #path :one, #total :one',
+          ExpressionAttributeNames: { '#path': path, '#total': 'TOTAL' },
+          ExpressionAttributeValues: { ':one': N(1) },
+        }),
+      )
+      .catch(translate);
   }
 
   async listDue(dueBefore: string, limit: number): Promise<DueMilestone[]> {

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseSignedDecision, type SignedDecision } from '../../../functions/domain/signed-decision';
+import { legalBasisOf, parseSignedDecision, type SignedDecision } from '../../../functions/domain/signed-decision';
+import { letterValues } from '../../../functions/letters/layout';
+import { fill } from '../../../functions/letters/templates';
 import { defaultLetterTemplates } from '../../../functions/letters/load-templates';
 import { renderPdf } from '../../../functions/letters/pdf';
 import type { RenderedLetter } from '../../../functions/letters/render-letter';
@@ -8,7 +10,7 @@ import { SAMPLE_KINDS, type SampleKind } from '../../../functions/letters/sample
 import { renderLetter } from '../../../functions/letters/render-letter';
 import { decisionOn, forvaltningsbesvarDecision, refusalByForvaltningsbesvarCatalog, reproposed, sampleInput } from '../../fixtures/letters/decisions';
 import { type ReadLetter, readLetter } from './pdf-reader';
-import { expectContains, expectLacks, render } from './support';
+import { expectContains, expectLacks, render, squash } from './support';
 
 const templates = defaultLetterTemplates();
 
@@ -75,6 +77,16 @@ describe('every decision letter', () => {
 
   it.each(SAMPLE_KINDS)('%s: says the person may ask for reconsideration and may apply again', (kind) => {
     expectContains(rendered[kind].read.text, ['be oss ompröva ärendet', 'Du kan också ansöka igen']);
+  });
+
+  it.each(SAMPLE_KINDS)('%s: keeps the closing paragraphs on the same page as the appeal paragraph before them', (kind) => {
+    const { decision, read } = rendered[kind];
+    const route = legalBasisOf(decision).appeal.appealRoute;
+    const lastAppeal = fill(templates.shared.appeal[route].at(-1) as string, letterValues(decision, templates));
+    const closing = templates.shared.reconsideration.at(-1) as string;
+    const page = read.pages.find((p) => squash(p).includes(squash(closing)));
+    expect(page, 'a page with the closing paragraph').toBeDefined();
+    expect(squash(page as string)).toContain(squash(lastAppeal));
   });
 
   it.each(SAMPLE_KINDS)('%s: ties the letter to the rule set, the inputs and the template version on every page', (kind) => {
