@@ -4,6 +4,10 @@
  * anything shaped like a personnummer before it is written.
  */
 const IDENTITY_NUMBER = /(?<!\d)(?:\d{2})?\d{6}[-+]?\d{4}(?!\d)/g;
+// Ids are UUIDs, whose digit runs can look like a personnummer (a last group of twelve digits, or
+// `…123456-7890-…` across two groups): they are matched first and kept whole, so that a log line
+// still names the decision it is about.
+const UUID_OR_IDENTITY_NUMBER = new RegExp(`[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![0-9a-f])|${IDENTITY_NUMBER.source}`, 'gi');
 
 export type LogLevel = 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
 const ORDER: Record<LogLevel, number> = { DEBUG: 10, INFO: 20, WARN: 30, ERROR: 40 };
@@ -28,7 +32,7 @@ export function setLogSink(next: LogSink): LogSink {
 }
 
 export function scrub(line: string): string {
-  return line.replace(IDENTITY_NUMBER, '[personnummer]');
+  return line.replace(UUID_OR_IDENTITY_NUMBER, (match) => (match.length === 36 && match[8] === '-' ? match : '[personnummer]'));
 }
 
 export function createLogger(base: Record<string, unknown> = {}, level: LogLevel = (process.env.LOG_LEVEL as LogLevel) ?? 'INFO'): Logger {
