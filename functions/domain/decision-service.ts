@@ -35,6 +35,7 @@ import { parseIdentityNumber } from './personnummer';
 import { propose as evaluateProposal } from './propose';
 import { retentionExpiry } from './retention';
 import { screen, type ScreeningResult } from './screening';
+import { type StatisticsRow, monthsBetween, statisticsRows } from './statistics';
 import type { RuleSetCatalog } from './rule-set-catalog';
 import { followUpOf, type SignedDecision } from './signed-decision';
 import { type ProblemDocument, issuesFromZod, validationProblem } from './validation';
@@ -473,6 +474,19 @@ export class DecisionService {
 
   async listWaitingReferrals(limit = 200): Promise<WaitingReferral[]> {
     return this.store.listWaitingReferrals(limit);
+  }
+
+  /** Anonymised counts for the months from `from` to `to` (YYYY-MM), small cells suppressed. */
+  async statistics(from: string, to: string): Promise<StatisticsRow[]> {
+    const valid = /^\d{4}-(0[1-9]|1[0-2])$/;
+    const issues = [
+      ...(valid.test(from) ? [] : [{ path: 'from', message: 'Ange från-månaden som ÅÅÅÅ-MM.' }]),
+      ...(valid.test(to) ? [] : [{ path: 'to', message: 'Ange till-månaden som ÅÅÅÅ-MM.' }]),
+    ];
+    const months = issues.length === 0 ? monthsBetween(from, to) : undefined;
+    if (issues.length === 0 && !months) issues.push({ path: 'to', message: 'Till-månaden ska vara samma som eller efter från-månaden, högst 60 månader senare.' });
+    if (!months) throw new ValidationError(validationProblem(issues));
+    return statisticsRows(await this.store.readStatistics(months));
   }
 
   /** The anonymous pre-check; only a count per month and path is kept. */

@@ -15,6 +15,7 @@ import type {
   LetterRecord,
   MilestoneRecord,
 } from './decision-records';
+import type { MonthCounts } from './statistics';
 
 export interface IdempotencyClaim {
   scope: string;
@@ -70,6 +71,8 @@ export interface DecisionStore {
   readReferral(referralId: string): Promise<ReferralRecord | undefined>;
   /** Referrals waiting for a case worker, oldest first. */
   listWaitingReferrals(limit: number): Promise<WaitingReferral[]>;
+  /** Counts of signed decisions and endings per month, by statistics cell. */
+  readStatistics(months: string[]): Promise<MonthCounts[]>;
   /** Adds one to the count of screenings with this result in this month; nothing else is kept. */
   countScreening(month: string, path: string): Promise<void>;
 }

@@ -23,6 +23,7 @@ export interface HttpRequest {
 
 export type HttpResult =
   | { status: number; json: unknown; headers?: Record<string, string> }
+  | { status: number; text: string; contentType: string; headers?: Record<string, string> }
   | { status: number; pdf: Uint8Array; filename: string; headers?: Record<string, string> };
 
 const ANONYMOUS: Actor = { id: 'anonymous', name: 'anonym', role: 'uppsok' };
@@ -55,6 +56,7 @@ export function httpHandler(routeId: string, run: (request: HttpRequest) => Prom
           isBase64Encoded: true,
         };
       }
+      if ('text' in result) return { statusCode: result.status, headers: { 'Content-Type': result.contentType, ...result.headers }, body: result.text };
       return { statusCode: result.status, headers: { 'Content-Type': 'application/json; charset=utf-8', ...result.headers }, body: JSON.stringify(result.json) };
     });
 }

@@ -183,6 +183,20 @@ export const ROUTES: RouteDefinition[] = [
     summary: 'Anmälningar som väntar på en handläggare, de äldsta först',
     table: ['read'],
   },
+  {
+    id: 'get-statistics',
+    method: 'GET',
+    path: '/v1/statistics',
+    access: [...STAFF, 'jurist'],
+    summary: 'Anonymiserad statistik per månad: utfall, målgrupp, åldersgrupp och hur insatsen avslutades',
+    description: 'Antal under fem visas aldrig (<5). format=csv ger semikolonseparerad CSV',
+    query: {
+      from: { description: 'Första månad (ÅÅÅÅ-MM)', required: true, example: '2024-01' },
+      to: { description: 'Sista månad (ÅÅÅÅ-MM), högst 60 månader efter from', required: true, example: '2024-12' },
+      format: { description: 'json (standard) eller csv', required: false, example: 'csv' },
+    },
+    table: ['read'],
+  },
   { id: 'openapi', method: 'GET', path: '/v1/openapi.json', access: 'public', summary: 'Den här API-beskrivningen (OpenAPI 3.1)', table: [] },
   { id: 'health', method: 'GET', path: '/v1/health', access: 'public', summary: 'Lever tjänsten?', table: [] },
 ];

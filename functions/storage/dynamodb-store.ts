@@ -29,6 +29,7 @@ import type {
 } from '../domain/decision-records';
 import type { DecisionStore, StoredIdempotency, WriteUnit } from '../domain/decision-store';
 import { isExpired } from '../domain/retention';
+import { type MonthCounts, decisionCells, endingCells } from '../domain/statistics';
 import { DUE_INDEX, KEYS, TTL_ATTRIBUTE } from './table';
 
 type Item = Record<string, AttributeValue>;
@@ -112,14 +113,35 @@ function caseItem(record: CaseRecord): Item {
   return item;
 }
 
+const statsPartition = (month: string) => S(`STATS#${month}`);
+
 function decisionItem(record: DecisionRecord): Item {
-  return {
+  const item: Item = {
     ...keys.decision(record.caseId, record.decisionId),
     type: S('DECISION'),
     decisionId: S(record.decisionId),
     status: S(record.status),
     version: N(record.version),
     data: json(record),
+  };
+  // A decision that was made counts in the statistics for the month of its decision date, also
+  // after it has been superseded (it was still a decision).
+  if (record.signed) {
+    item[DUE_INDEX.partition] = statsPartition(record.decisionDate.slice(0, 7));
+    item[DUE_INDEX.sort] = S(`DECISION#${record.decisionId}`);
+    item.stats = S(decisionCells(record.proposal, record.signed.finalOutcome).join('|'));
+  }
+  return item;
+}
+
+function endingItem(ending: EndingRecord, caseId: string): Item {
+  return {
+    ...keys.ending(caseId, ending.decisionId),
+    type: S('ENDING'),
+    data: json(ending),
+    [DUE_INDEX.partition]: statsPartition(ending.endedOn.slice(0, 7)),
+    [DUE_INDEX.sort]: S(`ENDING#${ending.decisionId}`),
+    stats: S(endingCells(ending.reason).join('|')),
   };
 }
 
@@ -298,7 +320,7 @@ export class DynamoDbDecisionStore implements DecisionStore {
         },
       });
     }
-    if (unit.putEnding) put({ ...keys.ending(unit.putEnding.caseId, unit.putEnding.ending.decisionId), type: S('ENDING'), data: json(unit.putEnding.ending) });
+    if (unit.putEnding) put(endingItem(unit.putEnding.ending, unit.putEnding.caseId));
     unit.audit.forEach((event, position) => put({ ...keys.audit(event, position), type: S('AUDIT'), data: json(event) }));
     let idempotencyIndex = -1;
     if (unit.idempotency) {
@@ -383,6 +405,36 @@ export class DynamoDbDecisionStore implements DecisionStore {
       const [createdAt, referralId] = (item[DUE_INDEX.sort]?.S ?? '').split('#');
       return { referralId: referralId ?? '', createdAt: createdAt ?? '' };
     });
+  }
+
+  /** Counts per month from the statistics partitions of the index: one query per month. */
+  async readStatistics(months: string[]): Promise<MonthCounts[]> {
+    return Promise.all(
+      months.map(async (month) => {
+        const counts: Record<string, number> = {};
+        let startKey: Item | undefined;
+        do {
+          const page = await this.client
+            .send(
+              new QueryCommand({
+                TableName: this.tableName,
+                IndexName: DUE_INDEX.name,
+                KeyConditionExpression: '#pk = :pk',
+                ExpressionAttributeNames: { '#pk': DUE_INDEX.partition, '#stats': 'stats' },
+                ExpressionAttributeValues: { ':pk': statsPartition(month) },
+                ProjectionExpression: '#stats',
+                ExclusiveStartKey: startKey,
+              }),
+            )
+            .catch(translate);
+          for (const item of (page.Items ?? []) as Item[]) {
+            for (const cell of (item.stats?.S ?? '').split('|').filter(Boolean)) counts[cell] = (counts[cell] ?? 0) + 1;
+          }
+          startKey = page.LastEvaluatedKey as Item | undefined;
+        } while (startKey);
+        return { month, counts };
+      }),
+    );
   }
 
   async countScreening(month: string, path: string): Promise<void> {

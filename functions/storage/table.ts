@@ -7,10 +7,12 @@
  *
  *   PK                          SK                                   what
  *   CASE#<caseId>               CASE                                 the person, case number, version, TTL
- *   CASE#<caseId>               DECISION#<decisionId>                facts, proposal, status, signing
+ *   CASE#<caseId>               DECISION#<decisionId>                facts, proposal, status, signing (in GSI1 once signed)
  *   CASE#<caseId>               LETTER#<decisionId>                  the PDF and its sha256
  *   CASE#<caseId>               MILESTONE#<decisionId>#<nn>          follow-up milestone (in GSI1 while open)
- *   CASE#<caseId>               ENDING#<decisionId>                  how the insats ended
+ *   CASE#<caseId>               ENDING#<decisionId>                  how the insats ended (in GSI1)
+ *   REFERRAL#<referralId>       REFERRAL                             a referral from an outreach tool (in GSI1 while waiting)
+ *   STATS#SCREENING             MONTH#<yyyy-mm>                      counts of anonymous screenings
  *   CASE#<caseId>               AUDIT#<iso time>#<id>                audit event (never updated or deleted)
  *   DECISION#<decisionId>       REF                                  which case a decision belongs to
  *   IDEMPOTENCY#<scope>#<key>   IDEMPOTENCY                          first result of an idempotent request
@@ -20,7 +22,11 @@ import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
 
 export const KEYS = { partition: 'PK', sort: 'SK' } as const;
 
-/** Sparse index of open follow-up milestones, sharded so no one partition is hot. */
+/**
+ * Sparse index, overloaded by partition prefix: open follow-up milestones (`DUE#0..7`, sharded so
+ * no one partition is hot), referrals waiting for a case worker (`REFERRALS#WAITING`), and signed
+ * decisions and endings by month for the anonymised statistics (`STATS#<yyyy-mm>`).
+ */
 export const DUE_INDEX = {
   name: 'GSI1',
   partition: 'GSI1PK',
@@ -54,8 +60,8 @@ export function createTableInput(tableName: string): CreateTableCommandInput {
           { AttributeName: DUE_INDEX.partition, KeyType: 'HASH' },
           { AttributeName: DUE_INDEX.sort, KeyType: 'RANGE' },
         ],
-        // The due list needs only what identifies the milestone; the rest is read from the case.
-        Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: ['caseId', 'decisionId', 'kind', 'due', 'caseNumber'] },
+        // The due list needs only what identifies the milestone; statistics need only the cells.
+        Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: ['caseId', 'decisionId', 'kind', 'due', 'caseNumber', 'stats'] },
       },
     ],
   };

@@ -1,0 +1,16 @@
+import { MIN_CELL_SIZE, statisticsCsv } from '../domain/statistics';
+import { httpHandler } from '../http/handler';
+import { decisionService } from './context';
+
+export const handler = httpHandler('get-statistics', async ({ query }) => {
+  const rows = await decisionService().statistics(query.from ?? '', query.to ?? '');
+  if (query.format === 'csv') {
+    return {
+      status: 200,
+      text: statisticsCsv(rows),
+      contentType: 'text/csv; charset=utf-8',
+      headers: { 'Content-Disposition': `attachment; filename="jobbtorg-statistik-${query.from}-${query.to}.csv"` },
+    };
+  }
+  return { status: 200, json: { from: query.from, to: query.to, minimumCellSize: MIN_CELL_SIZE, rows } };
+});
