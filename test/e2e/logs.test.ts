@@ -1,0 +1,90 @@
+/**
+ * Structured logs over a whole journey: every line is JSON with a correlation id, and no line
+ * holds the applicant's personnummer (in any written form), name or address, not even when a
+ * caller puts them where they do not belong.
+ */
+import { describe, expect, it } from 'vitest';
+import { useE2eServer } from '../support/e2e';
+import { inForm, personnummer } from '../support/identity';
+import { proposeBody } from '../support/lifecycle';
+
+// The harness captures every line through the logger's sink (setLogSink) instead of stdout.
+const api = useE2eServer();
+const lines = api.logs;
+
+const applicant = {
+  name: 'Ylva Öhrström',
+  birthDate: '2000-12-05',
+  street: 'Hornsgatan 154 lgh 1301',
+  postalCode: '117 28',
+};
+
+function personalData(pnr: string): string[] {
+  const digits = pnr.replace('-', '');
+  return [
+    inForm(pnr, 'YYYYMMDDNNNN'),
+    inForm(pnr, 'YYYYMMDD-NNNN'),
+    inForm(pnr, 'YYMMDD-NNNN'),
+    inForm(pnr, 'YYMMDD+NNNN'),
+    digits.slice(2),
+    ...applicant.name.split(' '),
+    applicant.street,
+    'Hornsgatan',
+    applicant.postalCode,
+  ];
+}
+
+describe('structured logs of a full journey', () => {
+  it('hold a correlation id on every line and never the applicant’s personnummer, name or address', async () => {
+    const pnr = personnummer(applicant.birthDate);
+    const body = proposeBody({ name: applicant.name, birthDate: applicant.birthDate });
+    body.applicant.address = { lines: [applicant.street], postalCode: applicant.postalCode, city: 'Stockholm' };
+
+    // The journey: propose, read, sign, letter, follow-up, ending, reconsideration.
+    const created = await api.post('/v1/decisions', body, 'handlaggare', { 'X-Correlation-Id': 'e2e-loggar-0001' });
+    expect(created.status, created.text).toBe(201);
+    const id = created.json().id as string;
+    expect(created.headers.get('x-correlation-id')).toBe('e2e-loggar-0001');
+    expect((await api.get(`/v1/decisions/${id}`, 'handlaggare')).status).toBe(200);
+    expect((await api.get(`/v1/decisions/${id}`, 'jurist')).status).toBe(200);
+    expect((await api.post(`/v1/decisions/${id}/sign`, { finalOutcome: 'GRANT' }, 'beslutsfattare')).status).toBe(200);
+    expect((await api.get(`/v1/decisions/${id}/letter`, 'handlaggare')).status).toBe(200);
+    expect((await api.get('/v1/follow-ups?dueBefore=2024-09-10', 'handlaggare')).status).toBe(200);
+    expect((await api.post(`/v1/decisions/${id}/follow-ups/01`, { note: `Jobbplan klar med ${applicant.name}.` }, 'handlaggare')).status).toBe(200);
+    const reconsidered = await api.post(
+      `/v1/decisions/${id}/reconsiderations`,
+      { reason: `${applicant.name} har flyttat från ${applicant.street}.`, facts: body.facts, decisionDate: api.today },
+      'beslutsfattare',
+    );
+    expect(reconsidered.status, reconsidered.text).toBe(201);
+    expect((await api.post(`/v1/decisions/${reconsidered.json().id}/withdraw`, { reason: `Felregistrerat för ${applicant.name}.` }, 'handlaggare')).status).toBe(200);
+    expect((await api.post(`/v1/decisions/${id}/ending`, { reason: 'STUDIES', endedOn: '2024-12-20', note: 'Började på komvux.' }, 'handlaggare')).status).toBe(200);
+
+    // Personal data where it does not belong: in a bad field, in the path, in a rejected token's name.
+    const bad = proposeBody({ name: applicant.name, birthDate: applicant.birthDate, decisionDate: 'igår' });
+    expect((await api.post('/v1/decisions', bad, 'handlaggare')).status).toBe(400);
+    for (const form of ['YYYYMMDD-NNNN', 'YYYYMMDDNNNN', 'YYMMDD-NNNN'] as const) {
+      expect((await api.get(`/v1/decisions/${inForm(pnr, form)}`, 'handlaggare')).status).toBeGreaterThanOrEqual(400);
+    }
+
+    expect(lines.length).toBeGreaterThanOrEqual(14);
+    const forbidden = personalData(pnr);
+    for (const line of lines) {
+      const entry = JSON.parse(line) as Record<string, unknown>;
+      expect(entry.correlationId, line).toEqual(expect.any(String));
+      expect((entry.correlationId as string).length).toBeGreaterThan(0);
+      for (const value of forbidden) expect(line, `a log line holds "${value}"`).not.toContain(value);
+    }
+    expect(lines.filter((line) => line.includes('"correlationId":"e2e-loggar-0001"'))).toHaveLength(1);
+  });
+
+  it('keep a decision id whole even when its last group is all digits', async () => {
+    const id = '6f1c2a9e-3b4d-4e5f-8a7b-199001011234';
+    const from = lines.length;
+
+    expect((await api.get(`/v1/decisions/${id}`, 'handlaggare')).status).toBe(404);
+
+    const entries = lines.slice(from).map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(entries.map((e) => e.decisionId)).toEqual([id]);
+  });
+});
