@@ -74,6 +74,35 @@ function valid<T>(result: Parsed<T>): T {
   return result.data;
 }
 
+/** A case has at most one proposal waiting for a decision at a time. */
+function assertNoOpenProposal(file: CaseFile): void {
+  if (file.decisions.some((d) => d.status === 'PROPOSED')) {
+    throw new ConflictError('OPEN_PROPOSAL', 'Ärendet har redan ett förslag som inte är beslutat. Besluta eller dra tillbaka det först.');
+  }
+}
+
+function proposedDecision(p: {
+  decisionId: string;
+  caseId: string;
+  decisionDate: string;
+  facts: DecisionRecord['facts'];
+  proposal: DecisionRecord['proposal'];
+  at: string;
+  actor: Actor;
+}): DecisionRecord {
+  return {
+    decisionId: p.decisionId,
+    caseId: p.caseId,
+    status: 'PROPOSED',
+    version: 1,
+    decisionDate: p.decisionDate,
+    facts: p.facts,
+    proposal: p.proposal,
+    proposedAt: p.at,
+    proposedBy: actorRef(p.actor),
+  };
+}
+
 export class DecisionService {
   private readonly store: DecisionStore;
   private readonly clock: () => Date;
@@ -175,9 +204,7 @@ export class DecisionService {
         if (file.case.applicant.personnummer !== identity.value.canonical) {
           throw new ValidationError(validationProblem([{ path: 'applicant.personnummer', message: 'Personnumret hör inte till ärendet.' }]));
         }
-        if (file.decisions.some((d) => d.status === 'PROPOSED')) {
-          throw new ConflictError('OPEN_PROPOSAL', 'Ärendet har redan ett förslag som inte är beslutat. Besluta eller dra tillbaka det först.');
-        }
+        assertNoOpenProposal(file);
         // The case worker's verified details replace earlier ones (e.g. from an outreach referral).
         const touch = this.touched({ ...file.case, applicant: { ...request.applicant, personnummer: identity.value.canonical }, ...(request.contact ? { contact: request.contact } : {}) }, now);
         caseRecord = touch.record;
@@ -197,17 +224,7 @@ export class DecisionService {
         audit.push(this.audit(actor, caseId, 'CASE_CREATED', at));
         unit = { newCase: caseRecord, audit };
       }
-      const decision: DecisionRecord = {
-        decisionId,
-        caseId: caseRecord.caseId,
-        status: 'PROPOSED',
-        version: 1,
-        decisionDate,
-        facts: evaluated.facts,
-        proposal,
-        proposedAt: at,
-        proposedBy: actorRef(actor),
-      };
+      const decision = proposedDecision({ decisionId, caseId: caseRecord.caseId, decisionDate, facts: evaluated.facts, proposal, at, actor });
       audit.push(this.audit(actor, caseRecord.caseId, 'PROPOSED', at, decisionId, { outcome: proposal.outcome, ruleSet: `${proposal.ruleSet.id}@${proposal.ruleSet.version}` }));
       unit.putDecisions = [decision];
       if (referral) {
@@ -346,24 +363,14 @@ export class DecisionService {
       const { file, decision } = await this.loadDecision(decisionId);
       if (decision.status === 'SUPERSEDED') throw new ConflictError('SUPERSEDED', 'Beslutet har redan ersatts av ett nytt beslut. Ompröva det gällande beslutet.');
       if (decision.status !== 'SIGNED') throw new ConflictError('NOT_SIGNED', 'Bara ett fattat beslut kan omprövas.');
-      if (file.decisions.some((d) => d.status === 'PROPOSED')) {
-        throw new ConflictError('OPEN_PROPOSAL', 'Ärendet har redan ett förslag som inte är beslutat. Besluta eller dra tillbaka det först.');
-      }
+      assertNoOpenProposal(file);
       const now = this.clock();
       const at = now.toISOString();
       const decisionDate = request.decisionDate ?? todayInStockholm(now);
       const { proposal, request: evaluated } = await this.evaluate(decisionDate, file.case.applicant.personnummer, request.facts);
       const newId = this.newId();
       const record: DecisionRecord = {
-        decisionId: newId,
-        caseId: file.case.caseId,
-        status: 'PROPOSED',
-        version: 1,
-        decisionDate,
-        facts: evaluated.facts,
-        proposal,
-        proposedAt: at,
-        proposedBy: actorRef(actor),
+        ...proposedDecision({ decisionId: newId, caseId: file.case.caseId, decisionDate, facts: evaluated.facts, proposal, at, actor }),
         replaces: decisionId,
         reconsiderationReason: request.reason,
       };

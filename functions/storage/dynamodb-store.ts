@@ -279,17 +279,18 @@ export class DynamoDbDecisionStore implements DecisionStore {
       put(decisionItem(d));
       put({ ...keys.decisionRef(d.decisionId), type: S('DECISION_REF'), caseId: S(d.caseId) });
     }
-    for (const { record, expectedVersion, expectedStatus } of unit.updateDecisions ?? []) {
+    // Replacing an item only from the state the change was decided on (optimistic locking).
+    const replace = (item: Item, expectedStatus: string, expectedVersion?: number) =>
       items.push({
         Put: {
           TableName: this.tableName,
-          Item: decisionItem(record),
-          ConditionExpression: '#v = :expectedVersion AND #s = :expectedStatus',
-          ExpressionAttributeNames: { '#v': 'version', '#s': 'status' },
-          ExpressionAttributeValues: { ':expectedVersion': N(expectedVersion), ':expectedStatus': S(expectedStatus) },
+          Item: item,
+          ConditionExpression: expectedVersion === undefined ? '#s = :expectedStatus' : '#s = :expectedStatus AND #v = :expectedVersion',
+          ExpressionAttributeNames: { '#s': 'status', ...(expectedVersion === undefined ? {} : { '#v': 'version' }) },
+          ExpressionAttributeValues: { ':expectedStatus': S(expectedStatus), ...(expectedVersion === undefined ? {} : { ':expectedVersion': N(expectedVersion) }) },
         },
       });
-    }
+    for (const { record, expectedVersion, expectedStatus } of unit.updateDecisions ?? []) replace(decisionItem(record), expectedStatus, expectedVersion);
     if (unit.putLetter) {
       const { caseId, letter } = unit.putLetter;
       const { pdf, ...meta } = letter;
@@ -297,29 +298,9 @@ export class DynamoDbDecisionStore implements DecisionStore {
     }
     const number = caseNumber ?? '';
     for (const m of unit.putMilestones ?? []) put(milestoneItem(m, number));
-    for (const { record, expectedStatus } of unit.updateMilestones ?? []) {
-      items.push({
-        Put: {
-          TableName: this.tableName,
-          Item: milestoneItem(record, number),
-          ConditionExpression: '#s = :expectedStatus',
-          ExpressionAttributeNames: { '#s': 'status' },
-          ExpressionAttributeValues: { ':expectedStatus': S(expectedStatus) },
-        },
-      });
-    }
+    for (const { record, expectedStatus } of unit.updateMilestones ?? []) replace(milestoneItem(record, number), expectedStatus);
     if (unit.putReferral) put(referralItem(unit.putReferral));
-    if (unit.updateReferral) {
-      items.push({
-        Put: {
-          TableName: this.tableName,
-          Item: referralItem(unit.updateReferral.record),
-          ConditionExpression: '#s = :expectedStatus',
-          ExpressionAttributeNames: { '#s': 'status' },
-          ExpressionAttributeValues: { ':expectedStatus': S(unit.updateReferral.expectedStatus) },
-        },
-      });
-    }
+    if (unit.updateReferral) replace(referralItem(unit.updateReferral.record), unit.updateReferral.expectedStatus);
     if (unit.putEnding) put(endingItem(unit.putEnding.ending, unit.putEnding.caseId));
     unit.audit.forEach((event, position) => put({ ...keys.audit(event, position), type: S('AUDIT'), data: json(event) }));
     let idempotencyIndex = -1;

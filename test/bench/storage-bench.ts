@@ -16,6 +16,7 @@ import { DynamoDbDecisionStore, dueShard } from '../../functions/storage/dynamod
 import { ensureTable } from '../../functions/storage/ensure-table';
 import { DUE_INDEX } from '../../functions/storage/table';
 import { startDynamoDbLocal } from '../../infra/local/dynamodb-local';
+import { eligibleFacts } from '../support/facts';
 import { personnummer } from '../support/identity';
 import { round, time } from './stats';
 
@@ -30,17 +31,7 @@ function body(i: number) {
       address: { lines: ['Götgatan 12'], postalCode: '118 46', city: 'Stockholm' },
     },
     decisionDate: '2024-08-20',
-    facts: {
-      reachedThroughOutreach: true,
-      working: false,
-      studying: false,
-      woman: false,
-      forsorjningsstod: false,
-      socialServicesContact: 'NONE',
-      apparent41Need: { present: false },
-      assessedNeed: { level: 'DEEPER_INDIVIDUAL_SUPPORT', grounds: 'Behöver stöd över tid för att komma vidare till studier.' },
-      requestedPeriod: { from: '2024-09-02', to: '2025-02-28' },
-    },
+    facts: eligibleFacts(),
   };
 }
 

@@ -5,7 +5,10 @@ import { DecisionService, type DecisionServiceDeps } from '../../functions/domai
 import { renderLetter } from '../../functions/letters/render-letter';
 import { loadCatalog } from '../../functions/rule-sets/load-files';
 import { DynamoDbDecisionStore } from '../../functions/storage/dynamodb-store';
+import { eligibleFacts } from './facts';
 import { personnummer } from './identity';
+
+export { eligibleFacts };
 import { freshTable } from './table';
 
 export const caseWorker: Actor = { id: 'u-anna', name: 'Anna Lindqvist', role: 'handlaggare' };
@@ -20,22 +23,6 @@ export function steppingClock(start = '2024-08-20T08:00:00Z') {
 }
 
 export const catalog = loadCatalog();
-
-export function eligibleFacts(overrides: Record<string, unknown> = {}) {
-  return {
-    reachedThroughOutreach: true,
-    working: false,
-    studying: false,
-    woman: false,
-    forsorjningsstod: false,
-    socialServicesContact: 'NONE',
-    apparent41Need: { present: false },
-    assessedNeed: { level: 'DEEPER_INDIVIDUAL_SUPPORT', grounds: 'Har inte arbetat eller studerat sedan gymnasiet och behöver stöd över tid.' },
-    consentToShareWithDistrictOffice: false,
-    requestedPeriod: { from: '2024-09-02', to: '2025-02-28' },
-    ...overrides,
-  };
-}
 
 export function proposeBody(overrides: { facts?: Record<string, unknown>; birthDate?: string; name?: string; decisionDate?: string } = {}) {
   return {

@@ -3,25 +3,10 @@ import type { IsoDate } from '../../../functions/domain/dates';
 import { type FollowUpParameters, planFollowUp } from '../../../functions/domain/engine';
 import { propose } from '../../../functions/domain/propose';
 import { loadCatalog } from '../../../functions/rule-sets/load-files';
+import { eligibleFacts } from '../../support/facts';
 import { personnummer } from '../../support/identity';
 
 const catalog = loadCatalog();
-
-const eligibleFacts = () => ({
-  reachedThroughOutreach: true,
-  working: false,
-  studying: false,
-  woman: false,
-  forsorjningsstod: false,
-  socialServicesContact: 'NONE',
-  apparent41Need: { present: false },
-  assessedNeed: {
-    level: 'DEEPER_INDIVIDUAL_SUPPORT',
-    grounds: 'Har inte arbetat eller studerat sedan gymnasiet och behöver stöd över tid.',
-    areas: ['EDUCATION'],
-  },
-  requestedPeriod: { from: '2024-09-02', to: '2025-02-28' },
-});
 
 const request = (facts: Record<string, unknown> = eligibleFacts(), birthDate = '2001-05-17', decisionDate = '2024-08-20') => ({
   decisionDate,
@@ -129,7 +114,7 @@ describe('propose', () => {
     expect(withConsent.referral).toMatchObject({ consentToShare: true, informationMayBeShared: true });
     expect(withConsent.referral?.consentLagrum.map((c) => c.short)).toEqual(['26 kap. 1 § OSL', '12 kap. 2 § OSL']);
     expect(withConsent.legalBasis?.appealRoute).toBe('NONE');
-    const notRecorded = await proposal(request({ ...eligibleFacts(), forsorjningsstod: true }));
+    const notRecorded = await proposal(request({ ...eligibleFacts(), forsorjningsstod: true, consentToShareWithDistrictOffice: undefined }));
     expect(notRecorded.referral).toMatchObject({ consentToShare: null, informationMayBeShared: false });
   });
 

@@ -6,6 +6,7 @@ import { parse, stringify } from 'yaml';
 import { propose } from '../../../functions/domain/propose';
 import { RuleSetCatalog, RuleSetError, publishRuleSet } from '../../../functions/domain/rule-set-catalog';
 import { DEFAULT_RULES_DIR, loadCatalog } from '../../../functions/rule-sets/load-files';
+import { eligibleFacts } from '../../support/facts';
 import { personnummer } from '../../support/identity';
 
 const realPath = join(DEFAULT_RULES_DIR, 'jobbtorg-sis-sol2001', 'rule-set.yaml');
@@ -44,19 +45,6 @@ function writeFixtureSuccessor(dir: string) {
   writeFileSync(join(dir, 'jobbtorg-sis-sol2001', 'rule-set.yaml'), readFileSync(realPath));
 }
 
-const eligible = (overrides: Record<string, unknown> = {}) => ({
-  reachedThroughOutreach: true,
-  working: false,
-  studying: false,
-  woman: false,
-  forsorjningsstod: false,
-  socialServicesContact: 'NONE',
-  apparent41Need: { present: false },
-  assessedNeed: { level: 'DEEPER_INDIVIDUAL_SUPPORT', grounds: 'Behöver stöd över tid för att komma vidare till studier.' },
-  requestedPeriod: { from: '2025-08-01', to: '2026-07-31' },
-  ...overrides,
-});
-
 describe('the published rule sets', () => {
   it('all pass the schema and the cross-checks', () => {
     const catalog = loadCatalog();
@@ -77,7 +65,7 @@ describe('a new rule-set version', () => {
     const body = (decisionDate: string) => ({
       decisionDate,
       applicant: { personnummer: personnummer('1995-03-01') },
-      facts: eligible(),
+      facts: eligibleFacts({ requestedPeriod: { from: '2025-08-01', to: '2026-07-31' } }),
     });
     const before = await propose(catalog, body('2025-06-30'));
     const after = await propose(catalog, body('2025-07-01'));
@@ -102,7 +90,7 @@ describe('loading rule sets from folders', () => {
 
 describe('choosing a rule set by decision date', () => {
   it('gives a clear error naming the published validity when no rule set covers the date', async () => {
-    const result = await propose(loadCatalog(), { decisionDate: '2026-11-22', applicant: { personnummer: personnummer('2000-01-20') }, facts: eligible() });
+    const result = await propose(loadCatalog(), { decisionDate: '2026-11-22', applicant: { personnummer: personnummer('2000-01-20') }, facts: eligibleFacts() });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.problem.status).toBe(422);
