@@ -1,0 +1,99 @@
+/**
+ * One Lambda function as this service deploys it: the shared packaging (bundling.ts), a role of
+ * its own that can write its own log group and nothing else until access is granted, a log group
+ * with retention, and alarms on errors and throttles.
+ */
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { ESBUILD_SETTINGS, type Packaging, REPO_ROOT, copyCommands, packagingEnvironment } from './bundling';
+
+/** The current Node.js runtime on Lambda; bundling.ts targets the same major version. */
+export const LAMBDA_RUNTIME = lambda.Runtime.NODEJS_24_X;
+
+export interface ServiceFunctionProps {
+  packaging: Packaging;
+  description: string;
+  environment?: Record<string, string>;
+  memorySize?: number;
+  timeout?: Duration;
+  logRetention: logs.RetentionDays;
+  logRemovalPolicy: RemovalPolicy;
+  /** Where alarms are sent. */
+  alarmAction?: cloudwatch.IAlarmAction;
+}
+
+export class ServiceFunction extends Construct {
+  readonly fn: NodejsFunction;
+  readonly role: iam.Role;
+  readonly logGroup: logs.LogGroup;
+
+  constructor(scope: Construct, id: string, props: ServiceFunctionProps) {
+    super(scope, id);
+    const { packaging } = props;
+
+    this.logGroup = new logs.LogGroup(this, 'Logs', { retention: props.logRetention, removalPolicy: props.logRemovalPolicy });
+    // A role per function instead of the shared basic execution policy: this function's log group
+    // only, and table access added by the caller from the route's declared needs.
+    this.role = new iam.Role(this, 'Role', {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      description: `Jobbtorg ${id}`,
+    });
+    this.logGroup.grantWrite(this.role);
+
+    this.fn = new NodejsFunction(this, 'Function', {
+      entry: `${REPO_ROOT}/${packaging.entry}`,
+      handler: 'handler',
+      projectRoot: REPO_ROOT,
+      depsLockFilePath: `${REPO_ROOT}/package-lock.json`,
+      runtime: LAMBDA_RUNTIME,
+      architecture: lambda.Architecture.ARM_64,
+      memorySize: props.memorySize ?? 1024,
+      timeout: props.timeout ?? Duration.seconds(10),
+      description: props.description,
+      role: this.role,
+      logGroup: this.logGroup,
+      environment: {
+        NODE_OPTIONS: '--enable-source-maps',
+        ...packagingEnvironment(packaging),
+        ...props.environment,
+      },
+      bundling: {
+        format: OutputFormat.ESM,
+        target: ESBUILD_SETTINGS.target,
+        minify: ESBUILD_SETTINGS.minify,
+        sourceMap: ESBUILD_SETTINGS.sourcemap,
+        mainFields: [...ESBUILD_SETTINGS.mainFields],
+        externalModules: [...ESBUILD_SETTINGS.external],
+        bundleAwsSDK: true,
+        banner: ESBUILD_SETTINGS.banner.js,
+        // Everything (pdfmake included) is in the bundle; nothing is npm-installed at synth, so
+        // synth needs neither Docker nor the network.
+        commandHooks: {
+          beforeBundling: () => [],
+          beforeInstall: () => [],
+          afterBundling: (inputDir, outputDir) => copyCommands(packaging, inputDir, outputDir),
+        },
+      },
+    });
+
+    this.alarm('Errors', this.fn.metricErrors({ period: Duration.minutes(5), statistic: 'Sum' }), props.alarmAction);
+    this.alarm('Throttles', this.fn.metricThrottles({ period: Duration.minutes(5), statistic: 'Sum' }), props.alarmAction);
+  }
+
+  private alarm(name: string, metric: cloudwatch.IMetric, action?: cloudwatch.IAlarmAction): void {
+    const alarm = new cloudwatch.Alarm(this, name, {
+      metric,
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      alarmDescription: `${this.node.id}: ${name.toLowerCase()} in the last 5 minutes`,
+    });
+    if (action) alarm.addAlarmAction(action);
+  }
+}

@@ -1,0 +1,156 @@
+/**
+ * The service on AWS, one stack per stage: the table, one function per route (from the route
+ * table, so a new route is deployed without touching this file), the API with Cognito and WAF,
+ * gallring, alarms. Stage, account and region come from context (`cdk deploy -c stage=prod`),
+ * never from this file.
+ */
+import { type App, Duration, RemovalPolicy, Stack, type StackProps, Tags, Validations } from 'aws-cdk-lib';
+import { CfnOutput } from 'aws-cdk-lib';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import type { Construct } from 'constructs';
+import { ROUTES, type RouteDefinition } from '../functions/http/routes';
+import { AlarmTopic } from './constructs/alarm-topic';
+import { Api } from './constructs/api';
+import { routePackaging } from './constructs/bundling';
+import { DecisionTable } from './constructs/decision-table';
+import { Gallring } from './constructs/gallring';
+import { Identity } from './constructs/identity';
+import { ServiceFunction } from './constructs/service-function';
+import { grantTableAccess } from './constructs/table-access';
+
+export interface StageConfig {
+  stage: string;
+  account?: string;
+  region: string;
+  /** Production keeps logs and the user pool when the stack is deleted, and keeps logs longer. */
+  production: boolean;
+  alarmEmail?: string;
+  throttle: { rateLimit: number; burstLimit: number };
+  wafRateLimit: number;
+  authDomainPrefix: string;
+  staffCallbackUrls: string[];
+}
+
+function number(value: unknown, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`Expected a positive number in context, got ${String(value)}`);
+  return n;
+}
+
+/** Reads the stage's settings from CDK context (`-c key=value` or cdk.json), with defaults. */
+export function stageConfig(app: Construct, env: NodeJS.ProcessEnv = process.env): StageConfig {
+  const get = (key: string): unknown => app.node.tryGetContext(key);
+  const stage = String(get('stage') ?? 'dev');
+  if (!/^[a-z][a-z0-9-]{1,19}$/.test(stage)) throw new Error(`stage must be lower-case letters, digits and dashes (got "${stage}")`);
+  const account = (get('account') as string | undefined) ?? env.CDK_DEFAULT_ACCOUNT;
+  if (account !== undefined && !/^\d{12}$/.test(account)) throw new Error(`account must be a 12-digit AWS account id (got "${account}")`);
+  const callbacks = get('staffCallbackUrls');
+  return {
+    stage,
+    ...(account ? { account } : {}),
+    region: String(get('region') ?? env.CDK_DEFAULT_REGION ?? 'eu-north-1'),
+    production: get('production') === true || get('production') === 'true' || stage === 'prod',
+    ...(get('alarmEmail') ? { alarmEmail: String(get('alarmEmail')) } : {}),
+    throttle: { rateLimit: number(get('throttleRate'), 50), burstLimit: number(get('throttleBurst'), 100) },
+    // Per IP in five minutes; generous, because the city's staff may share a few egress addresses.
+    wafRateLimit: number(get('wafRateLimit'), 3000),
+    authDomainPrefix: String(get('authDomainPrefix') ?? `jobbtorg-beslut-${stage}`),
+    staffCallbackUrls: typeof callbacks === 'string' ? callbacks.split(',') : Array.isArray(callbacks) ? callbacks.map(String) : ['http://localhost:5173/'],
+  };
+}
+
+export interface JobbtorgStackProps extends StackProps {
+  config: StageConfig;
+  routes?: RouteDefinition[];
+}
+
+export class JobbtorgStack extends Stack {
+  readonly functions = new Map<string, ServiceFunction>();
+  readonly data: DecisionTable;
+  readonly identity: Identity;
+  readonly api: Api;
+  readonly gallring: Gallring;
+
+  constructor(scope: Construct, id: string, props: JobbtorgStackProps) {
+    super(scope, id, props);
+    const { config } = props;
+    const routes = props.routes ?? ROUTES;
+    const logRetention = config.production ? logs.RetentionDays.ONE_YEAR : logs.RetentionDays.ONE_MONTH;
+    const disposable = config.production ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
+    Tags.of(this).add('service', 'jobbtorg-beslutsstod');
+    Tags.of(this).add('stage', config.stage);
+
+    const alarms = new AlarmTopic(this, 'Alarms', { ...(config.alarmEmail ? { email: config.alarmEmail } : {}), removalPolicy: disposable });
+    // Cases and decisions are kept whatever the stage: deleting them is gallring's job, not CloudFormation's.
+    this.data = new DecisionTable(this, 'Data', { removalPolicy: RemovalPolicy.RETAIN });
+
+    for (const route of routes) {
+      const packaging = routePackaging(route);
+      const fn = new ServiceFunction(this, route.id, {
+        packaging,
+        description: `${route.method} ${route.path}`,
+        environment: route.table.length > 0 ? { TABLE_NAME: this.data.table.tableName } : {},
+        // Letters are laid out on one vCPU (1769 MB); the rest is I/O-bound.
+        memorySize: packaging.letters ? 1769 : 1024,
+        timeout: Duration.seconds(packaging.letters ? 20 : 10),
+        logRetention,
+        logRemovalPolicy: disposable,
+        alarmAction: alarms.action,
+      });
+      grantTableAccess(fn.role, this.data.table, this.data.key, route.table);
+      this.functions.set(route.id, fn);
+    }
+
+    this.identity = new Identity(this, 'Identity', {
+      stage: config.stage,
+      domainPrefix: config.authDomainPrefix,
+      staffCallbackUrls: config.staffCallbackUrls,
+      removalPolicy: disposable,
+      logRetention,
+    });
+
+    this.api = new Api(this, 'Http', {
+      stage: config.stage,
+      routes,
+      functionFor: (routeId) => (this.functions.get(routeId) as ServiceFunction).fn,
+      userPool: this.identity.userPool,
+      throttle: config.throttle,
+      wafRateLimit: config.wafRateLimit,
+      logRetention,
+      logRemovalPolicy: disposable,
+      alarmAction: alarms.action,
+    });
+
+    this.gallring = new Gallring(this, 'Gallring', {
+      table: this.data.table,
+      key: this.data.key,
+      logRetention,
+      logRemovalPolicy: disposable,
+      alarmAction: alarms.action,
+    });
+
+    new CfnOutput(this, 'ApiUrl', { value: this.api.api.url });
+    new CfnOutput(this, 'TableName', { value: this.data.table.tableName });
+    new CfnOutput(this, 'UserPoolId', { value: this.identity.userPool.userPoolId });
+    new CfnOutput(this, 'StaffClientId', { value: this.identity.staffClient.userPoolClientId });
+    new CfnOutput(this, 'OutreachClientId', { value: this.identity.outreachClient.userPoolClientId });
+    new CfnOutput(this, 'TokenEndpoint', { value: `${this.identity.domain.baseUrl()}/oauth2/token` });
+
+  }
+}
+
+/** The app: one stack for the stage in context, checked by cdk-nag's AwsSolutions pack. */
+export function defineApp(app: App, options: { routes?: RouteDefinition[] } = {}): JobbtorgStack {
+  const config = stageConfig(app);
+  const stack = new JobbtorgStack(app, `Jobbtorg-${config.stage}`, {
+    config,
+    ...(options.routes ? { routes: options.routes } : {}),
+    env: { ...(config.account ? { account: config.account } : {}), region: config.region },
+    description: `Jobbtorg beslutsstöd (${config.stage})`,
+    terminationProtection: config.production,
+  });
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  return stack;
+}

@@ -1,0 +1,24 @@
+/** Synthesizes the app as `cdk synth` would, minus bundling (the bundles have tests of their own). */
+import { App, assertions } from 'aws-cdk-lib';
+import { type JobbtorgStack, defineApp } from '../../infra/stack';
+
+export interface Synthesized {
+  app: App;
+  stack: JobbtorgStack;
+  template: assertions.Template;
+  json: { Resources: Record<string, { Type: string; Properties?: Record<string, any>; DeletionPolicy?: string; UpdateReplacePolicy?: string; Metadata?: Record<string, unknown> }> };
+}
+
+export function synthesize(context: Record<string, unknown> = {}): Synthesized {
+  const app = new App({ context: { 'aws:cdk:bundling-stacks': [], ...context } });
+  const stack = defineApp(app);
+  // Throws when cdk-nag (registered by defineApp) has an unacknowledged finding.
+  const assembly = app.synth();
+  const json = assembly.getStackArtifact(stack.artifactId).template;
+  return { app, stack, template: assertions.Template.fromJSON(json), json };
+}
+
+/** Resources of one type, by logical id. */
+export function resourcesOf(s: Synthesized, type: string) {
+  return Object.entries(s.json.Resources).filter(([, r]) => r.Type === type);
+}
