@@ -59,7 +59,15 @@ export async function startLocalServer(options: LocalServerOptions): Promise<{ s
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url ?? '/', 'http://localhost');
-      const matched = matchRoute(req.method ?? 'GET', url.pathname);
+      let matched: ReturnType<typeof matchRoute>;
+      try {
+        matched = matchRoute(req.method ?? 'GET', url.pathname);
+      } catch (error) {
+        // A path parameter with a broken %-escape (`/v1/decisions/%E0%A4%A`) cannot be decoded:
+        // the client's mistake (400), not an internal error.
+        if (!(error instanceof URIError)) throw error;
+        return sendProblem(res, 400, 'invalid-path', 'Ogiltig adress', 'Adressen innehåller en ogiltig %-kodning.');
+      }
       if (!matched) return sendProblem(res, 404, 'not-found', 'Finns inte', `Det finns ingen adress ${url.pathname}.`);
       if ('allowed' in matched) {
         return sendProblem(res, 405, 'method-not-allowed', 'Fel metod', `${req.method} går inte här. Tillåtet: ${matched.allowed.join(', ')}.`, { Allow: matched.allowed.join(', ') });
