@@ -7,6 +7,7 @@ import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import type { Actor } from '../domain/decision-records';
 import type { Logger } from './logger';
 import { type HttpContext, authorize, correlationAndLogging, jsonBody, problemJson, securityHeaders } from './middleware';
+import { HttpProblem, problem } from './problems';
 import { type RouteDefinition, routeById } from './routes';
 
 export interface HttpRequest {
@@ -28,6 +29,21 @@ export type HttpResult =
 
 const ANONYMOUS: Actor = { id: 'anonymous', name: 'anonym', role: 'uppsok' };
 
+/**
+ * No id the service issues (UUIDs, rule-set ids, milestone numbers) comes near this length. A
+ * longer one names nothing, and DynamoDB refuses keys over 2 kB with an error that would
+ * otherwise surface as a 500.
+ */
+const MAX_PATH_PARAMETER_LENGTH = 256;
+
+function pathParameters(event: APIGatewayProxyEvent): Record<string, string> {
+  const params = Object.fromEntries(Object.entries(event.pathParameters ?? {}).map(([k, v]) => [k, v ?? '']));
+  for (const value of Object.values(params)) {
+    if (value.length > MAX_PATH_PARAMETER_LENGTH) throw new HttpProblem(problem(404, 'not-found', 'Finns inte', 'Det finns inget med ett så långt id.'));
+  }
+  return params;
+}
+
 export function httpHandler(routeId: string, run: (request: HttpRequest) => Promise<HttpResult>) {
   const route = routeById(routeId);
   return middy<APIGatewayProxyEvent, APIGatewayProxyResult, Error, HttpContext>()
@@ -42,7 +58,7 @@ export function httpHandler(routeId: string, run: (request: HttpRequest) => Prom
         route,
         actor: state.principal?.actor ?? ANONYMOUS,
         body: state.body,
-        params: Object.fromEntries(Object.entries(event.pathParameters ?? {}).map(([k, v]) => [k, v ?? ''])),
+        params: pathParameters(event),
         query: Object.fromEntries(Object.entries(event.queryStringParameters ?? {}).map(([k, v]) => [k, v ?? ''])),
         ...(state.idempotencyKey ? { idempotencyKey: state.idempotencyKey } : {}),
         correlationId: state.correlationId,
