@@ -11,6 +11,7 @@ const sections: Array<[string, () => Promise<Figures>]> = [
   ['Regelmotor (förslag per ärende)', () => benchEngine()],
   ['Beslutsbrev (PDF per beslut)', () => benchLetter()],
   ['Lagring på DynamoDB Local (förslag + beslut + brev; bevakningslistan)', () => benchStorage()],
+  ['Lambda-paket (storlek och modulladdning per funktion, bredvid en bar DynamoDB-hanterare)', () => import('./bundle-bench').then((m) => m.benchBundles())],
 ];
 
 const all: Figures = {};
