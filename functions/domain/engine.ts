@@ -112,7 +112,13 @@ export interface Proposal {
    */
   legalBases: Record<SignableOutcome, LegalBasis> | null;
   /** The record that 4 kap. 1 § was tried first (JO's requirement), and why it does not apply here. */
-  consideration41: { lagrum: Citation[]; reason: string };
+  consideration41: {
+    lagrum: Citation[];
+    /** The text for the proposed outcome. */
+    reason: string;
+    /** The text for each outcome a delegate may sign, so the letter states the one decided (null when INCOMPLETE). */
+    reasonByOutcome: Record<SignableOutcome, string> | null;
+  };
   criteria: CriterionExplanation[];
   unmetCriteria: string[];
   referralTriggers: string[];
@@ -484,6 +490,10 @@ export async function evaluate(compiled: CompiledRuleSet, input: EvaluationInput
     consideration41: {
       lagrum: citeAll(ruleSet, ruleSet.consideration41.lagrum),
       reason: ruleSet.consideration41.reasons[outcome],
+      reasonByOutcome:
+        outcome === 'INCOMPLETE'
+          ? null
+          : { GRANT: ruleSet.consideration41.reasons.GRANT, REFUSE: ruleSet.consideration41.reasons.REFUSE, REFER: ruleSet.consideration41.reasons.REFER },
     },
     criteria,
     unmetCriteria,

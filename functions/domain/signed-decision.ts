@@ -140,7 +140,11 @@ export const proposalSchema = z.strictObject({
   applicant: z.strictObject({ age: z.int().check(z.nonnegative()), identityKind: z.enum(['personnummer', 'samordningsnummer']) }),
   legalBasis: z.nullable(legalBasisSchema),
   legalBases: z.nullable(z.strictObject({ GRANT: legalBasisSchema, REFUSE: legalBasisSchema, REFER: legalBasisSchema })),
-  consideration41: z.strictObject({ lagrum: z.array(citationSchema), reason: engineText }),
+  consideration41: z.strictObject({
+    lagrum: z.array(citationSchema),
+    reason: engineText,
+    reasonByOutcome: z.nullable(z.strictObject({ GRANT: engineText, REFUSE: engineText, REFER: engineText })),
+  }),
   criteria: z.array(criterionExplanationSchema),
   unmetCriteria: z.array(z.string()),
   referralTriggers: z.array(z.string()),
@@ -448,6 +452,12 @@ export function legalBasisOf(decision: SignedDecision): { decision: LegalBasis; 
   if (!bases) throw new Error('legalBasisOf: the proposal carries no legal bases');
   const { decision: d, appeal } = basesFor(decision.finalOutcome);
   return { decision: bases[d], appeal: bases[appeal] };
+}
+
+/** JO: the record that 4 kap. 1 § was tried first, in the words for the outcome decided, not the one proposed. */
+export function consideration41Of(decision: SignedDecision): string {
+  const byOutcome = decision.proposal.consideration41.reasonByOutcome;
+  return byOutcome ? byOutcome[basesFor(decision.finalOutcome).decision] : decision.proposal.consideration41.reason;
 }
 
 /** The period the letter states as granted, or null for a refusal or referral. */

@@ -12,7 +12,7 @@ import { formatParameter } from '../domain/explain';
 import type { RecordedFacts } from '../domain/facts';
 import type { Citation } from '../domain/lagrum';
 import { parseIdentityNumber } from '../domain/personnummer';
-import { type SignedDecision, followUpOf, grantedPeriodOf, isDeviation, legalBasisOf } from '../domain/signed-decision';
+import { type SignedDecision, consideration41Of, followUpOf, grantedPeriodOf, isDeviation, legalBasisOf } from '../domain/signed-decision';
 import { FONT_FAMILY } from './fonts';
 import { writtenGroundsFor } from './grounds';
 import { type LetterTemplates, type Placeholder, type Texts, fill, wordingFor } from './templates';
@@ -252,7 +252,7 @@ export function buildLetterDocument({ decision, templates, recordSha256, recordJ
     content.push(...section(refer.informationHeading, paragraph(fill(shared41 ? refer.informationShared : refer.informationNotShared, values))));
   }
   // JO: the record must show that 4 kap. 1 § SoL was tried first.
-  content.push(...section(fill(headings.consideration41, values), paragraph(proposal.consideration41.reason)));
+  content.push(...section(fill(headings.consideration41, values), paragraph(consideration41Of(decision))));
   const legalBasisParts = [paragraph(fill(text.legalBasis, values))];
   // FL 32 §: a partial grant also refuses, and the refusal may rest on other provisions.
   if (decision.finalOutcome === 'PARTIAL' && values.refusalLegalBasis !== values.legalBasis) {

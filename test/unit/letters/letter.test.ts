@@ -8,7 +8,7 @@ import { renderPdf } from '../../../functions/letters/pdf';
 import type { RenderedLetter } from '../../../functions/letters/render-letter';
 import { SAMPLE_KINDS, type SampleKind } from '../../../functions/letters/samples';
 import { renderLetter } from '../../../functions/letters/render-letter';
-import { decisionOn, forvaltningsbesvarDecision, refusalByForvaltningsbesvarCatalog, reproposed, sampleInput } from '../../fixtures/letters/decisions';
+import { catalog, decisionOn, forvaltningsbesvarDecision, refusalByForvaltningsbesvarCatalog, reproposed, sampleInput } from '../../fixtures/letters/decisions';
 import { type ReadLetter, readLetter } from './pdf-reader';
 import { expectContains, expectLacks, render, squash } from './support';
 
@@ -244,6 +244,21 @@ describe('the case worker\'s written grounds (FL 32 §: the decisive facts)', ()
     input.proposal = await reproposed(input);
     const read = await readLetter((await render(input)).pdf);
     expectContains(read.text, paragraphs);
+  });
+});
+
+describe('the record that 4 kap. 1 § was tried first', () => {
+  it('is written for the outcome decided: a proposed grant refused by the delegate does not say the insats is granted', async () => {
+    const input = await decisionOn(catalog, '2000-03-09', 'REFUSE', { deviationReason: 'Personen har fått en anställning och behöver inte insatsen.' });
+    expect(input.proposal.outcome).toBe('GRANT');
+    const text = squash((await readLetter((await render(input)).pdf)).text);
+    expect(text).toContain(squash('Ansökan om särskild individanpassad stödinsats har därför prövats enligt 4 kap. 2 § SoL.'));
+    expect(text).not.toContain(squash('Därför beviljas den i stället enligt 4 kap. 2 § SoL.'));
+  });
+
+  it('says, when the grant is decided as proposed, why the insats is granted under 4 kap. 2 § instead', async () => {
+    const text = squash((await readLetter((await render(await decisionOn(catalog, '2000-03-09', 'GRANT'))).pdf)).text);
+    expect(text).toContain(squash('Därför beviljas den i stället enligt 4 kap. 2 § SoL.'));
   });
 });
 
