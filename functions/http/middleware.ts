@@ -26,6 +26,12 @@ type Middleware = MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult, Err
 
 /** Request bodies above this are refused with 413 before they are parsed. */
 export const MAX_BODY_BYTES = 64 * 1024;
+/**
+ * No request schema nests deeper than a handful of levels. A body nested deeper is refused right
+ * after parsing: under 64 kB, `[[[[…]]]]` reaches thousands of levels, and code that walks a body
+ * recursively (canonical JSON for hashing) would overflow the stack and answer 500.
+ */
+export const MAX_JSON_DEPTH = 32;
 const CORRELATION_ID = /^[A-Za-z0-9._-]{8,64}$/;
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9._~:-]{1,128}$/;
 
@@ -33,6 +39,17 @@ export function header(event: Pick<APIGatewayProxyEvent, 'headers'>, name: strin
   const wanted = name.toLowerCase();
   for (const [key, value] of Object.entries(event.headers ?? {})) if (key.toLowerCase() === wanted) return value ?? undefined;
   return undefined;
+}
+
+/** Whether a parsed JSON value nests objects or arrays deeper than `max` (iterative: no recursion). */
+function nestedDeeperThan(value: unknown, max: number): boolean {
+  const pending: Array<{ value: unknown; depth: number }> = [{ value, depth: 1 }];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    if (next.value === null || typeof next.value !== 'object') continue;
+    if (next.depth > max) return true;
+    for (const child of Object.values(next.value)) pending.push({ value: child, depth: next.depth + 1 });
+  }
+  return false;
 }
 
 export const SECURITY_HEADERS: Record<string, string> = {
@@ -145,6 +162,11 @@ export function jsonBody(route: RouteDefinition): Middleware {
         state.body = JSON.parse(text);
       } catch {
         throw new HttpProblem(problem(400, 'invalid-json', 'Ogiltig JSON', 'Innehållet är inte giltig JSON. Kontrollera citattecken, kommatecken och klamrar.', { errors: [] }));
+      }
+      if (nestedDeeperThan(state.body, MAX_JSON_DEPTH)) {
+        throw new HttpProblem(problem(400, 'validation', 'För djupt nästlad JSON', `Innehållet får vara nästlat i högst ${MAX_JSON_DEPTH} nivåer.`, {
+          errors: [{ path: '', pointer: '', message: `Nästla objekt och listor i högst ${MAX_JSON_DEPTH} nivåer.` }],
+        }));
       }
     },
   };
