@@ -133,6 +133,34 @@ describe("a legal reviewer's view of a decision", () => {
     for (const value of personalData(pnr)) expect(asReviewer.text, `the reviewer's view shows "${value}"`).not.toContain(value);
   });
 
+  it('masks every reason staff wrote about the person: 4:1 description, deviation, reconsideration and withdrawal', async () => {
+    const texts = {
+      description: 'Åsa nämnde skulder men söker inte försörjningsstöd.',
+      deviation: 'Åsa Björklund har fått en provanställning efter utredningen.',
+      reconsideration: 'Åsa Björklund har flyttat till Ringvägen och bytt stadsdel.',
+      withdrawal: 'Omprövningen för Åsa Björklund registrerades av misstag.',
+    };
+    const body = proposeBody({ name: applicant.name, birthDate: applicant.birthDate, facts: { apparent41Need: { present: false, description: texts.description } } });
+    const proposed = await api.post('/v1/decisions', body, 'handlaggare');
+    expect(proposed.status, proposed.text).toBe(201);
+    const id = proposed.json().id as string;
+    const signed = await api.post(`/v1/decisions/${id}/sign`, { finalOutcome: 'REFUSE', deviationReason: texts.deviation }, 'beslutsfattare');
+    expect(signed.status, signed.text).toBe(200);
+    const reconsidered = await api.post(`/v1/decisions/${id}/reconsiderations`, { reason: texts.reconsideration, facts: body.facts, decisionDate: api.today }, 'beslutsfattare');
+    expect(reconsidered.status, reconsidered.text).toBe(201);
+    const newId = reconsidered.json().id as string;
+    expect((await api.post(`/v1/decisions/${newId}/withdraw`, { reason: texts.withdrawal }, 'handlaggare')).status).toBe(200);
+
+    const staff = (await api.get(`/v1/decisions/${id}`, 'handlaggare')).text + (await api.get(`/v1/decisions/${newId}`, 'handlaggare')).text;
+    const reviewer = (await api.get(`/v1/decisions/${id}`, 'jurist')).text + (await api.get(`/v1/decisions/${newId}`, 'jurist')).text;
+
+    for (const text of Object.values(texts)) {
+      expect(staff).toContain(text);
+      expect(reviewer).not.toContain(text);
+    }
+    expect(reviewer).not.toContain('Åsa');
+  });
+
   it('never gets the letter, and is not offered a link to it', async () => {
     const { id } = await signedCaseWithFreeText();
 

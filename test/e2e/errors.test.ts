@@ -87,9 +87,23 @@ describe('400 bad input', () => {
     expect(expectProblem(response, 400).type).toBe('/problems/invalid-json');
   });
 
+  it.each([
+    ['arrays', '['.repeat(20_000) + ']'.repeat(20_000)],
+    ['objects', '{"a":'.repeat(8_000) + '1' + '}'.repeat(8_000)],
+  ])('refuses JSON nested thousands of levels deep (%s), under the size limit', async (_kind, body) => {
+    expect(Buffer.byteLength(body)).toBeLessThan(64 * 1024);
+    const response = await rejected(() => api.call('POST', '/v1/decisions', { as: 'handlaggare', body, headers: { 'content-type': 'application/json' } }));
+    expect(expectProblem(response, 400).errors?.map((e) => e.path)).toEqual(['']);
+  });
+
   it('refuses an Idempotency-Key with characters outside the allowed set', async () => {
     const response = await rejected(() => api.post('/v1/decisions', proposeBody(), 'handlaggare', { 'Idempotency-Key': 'nyckel med mellanslag' }));
     expect(expectProblem(response, 400).errors?.map((e) => e.path)).toEqual(['Idempotency-Key']);
+  });
+
+  it('refuses a path whose %-encoding cannot be decoded', async () => {
+    const response = await rejected(() => api.get('/v1/decisions/%E0%A4%A', 'handlaggare'));
+    expect(expectProblem(response, 400).type).toBe('/problems/invalid-path');
   });
 
   it.each([['2024-13-01'], ['2024-02-30'], ['i morgon'], ['']])('refuses dueBefore=%j on the follow-up list', async (dueBefore) => {
@@ -186,6 +200,14 @@ describe('404 not found', () => {
   it('answers an unknown path', async () => {
     const doc = expectProblem(await rejected(() => api.get('/v1/beslut', 'handlaggare')), 404);
     expect(doc.detail).toContain('/v1/beslut');
+  });
+
+  it('answers an id far longer than any the service issues, for any route that takes one', async () => {
+    const long = 'a1b2c3d4'.repeat(400);
+    expectProblem(await rejected(() => api.get(`/v1/decisions/${long}`, 'handlaggare')), 404);
+    expectProblem(await rejected(() => api.post(`/v1/decisions/${long}/sign`, { finalOutcome: 'GRANT' }, 'beslutsfattare')), 404);
+    expectProblem(await rejected(() => api.post(`/v1/decisions/${randomUUID()}/follow-ups/${long}`, { note: 'Klart.' }, 'handlaggare')), 404);
+    expectProblem(await rejected(() => api.get(`/v1/rule-sets/${long}`, 'jurist')), 404);
   });
 
   it('answers the letter of a decision that is not signed yet', async () => {
