@@ -425,7 +425,6 @@ export class DecisionService {
     if (options.auditRead) {
       const event = this.audit(actor, file.case.caseId, 'READ_DECISION', this.clock().toISOString(), decisionId, { masked: options.masked === true });
       await this.store.appendAudit([event]);
-      file.audit.push(event);
     }
     return this.view(file, decision);
   }

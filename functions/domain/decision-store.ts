@@ -56,9 +56,11 @@ export interface WriteUnit {
 export interface DecisionStore {
   /** The case a decision belongs to, or undefined. */
   caseIdOfDecision(decisionId: string): Promise<string | undefined>;
-  /** The whole case, strongly consistent; undefined if unknown or past its retention expiry. */
+  /** The whole case with its history of changes, strongly consistent; undefined if unknown or past its retention expiry. */
   readCase(caseId: string): Promise<CaseFile | undefined>;
   readLetter(caseId: string, decisionId: string): Promise<LetterRecord | undefined>;
+  /** Reads of the case's personal data and letters (kept apart from its history of changes). */
+  readAccessLog(caseId: string): Promise<AuditEvent[]>;
   readIdempotency(scope: string, key: string): Promise<StoredIdempotency | undefined>;
   /** Throws ConflictError when a condition fails, or returns 'IDEMPOTENT_REPLAY' if the key was taken meanwhile. */
   write(unit: WriteUnit): Promise<'WRITTEN' | 'IDEMPOTENT_REPLAY'>;

@@ -7,6 +7,7 @@ import { DecisionService, type DecisionServiceDeps } from '../domain/decision-se
 import { todayInStockholm } from '../domain/dates';
 import type { RuleSetCatalog } from '../domain/rule-set-catalog';
 import { loadCatalog } from '../rule-sets/load-files';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createDynamoDbClient } from '../storage/client';
 import { DynamoDbDecisionStore } from '../storage/dynamodb-store';
 import { DEFAULT_TABLE_NAME } from '../storage/table';
@@ -42,6 +43,13 @@ const notInThisFunction: DecisionServiceDeps['renderLetter'] = async () => {
   throw new Error('This function does not render letters (pdfmake is bundled only where letters are rendered)');
 };
 
+let client: DynamoDBClient | undefined;
+/** The one DynamoDB client of this module (reliability tests inject faults into it). */
+export function dynamoDbClient(): DynamoDBClient {
+  client ??= createDynamoDbClient();
+  return client;
+}
+
 let shared: Omit<DecisionServiceDeps, 'renderLetter'> | undefined;
 const services = new Map<DecisionServiceDeps['renderLetter'], DecisionService>();
 
@@ -52,7 +60,7 @@ const services = new Map<DecisionServiceDeps['renderLetter'], DecisionService>()
 export function decisionService(renderLetter: DecisionServiceDeps['renderLetter'] = notInThisFunction): DecisionService {
   if (!shared) {
     const clock = clockFromEnvironment();
-    const store = new DynamoDbDecisionStore(createDynamoDbClient(), process.env.TABLE_NAME ?? DEFAULT_TABLE_NAME, clock);
+    const store = new DynamoDbDecisionStore(dynamoDbClient(), process.env.TABLE_NAME ?? DEFAULT_TABLE_NAME, clock);
     shared = { store, catalog: ruleSets(), clock };
   }
   let service = services.get(renderLetter);

@@ -49,10 +49,14 @@ export const keys = {
     [KEYS.sort]: S(`MILESTONE#${decisionId}#${milestoneId}`),
   }),
   ending: (caseId: string, decisionId: string) => ({ [KEYS.partition]: S(`CASE#${caseId}`), [KEYS.sort]: S(`ENDING#${decisionId}`) }),
-  /** In its case's partition (or its referral's); time, then position within its write, then id. */
+  /**
+   * In its case's partition (or its referral's); time, then position within its write, then id.
+   * Reads are logged under ACCESS#, changes under AUDIT#: a case's history (its changes) stays
+   * small however often it is read, and the access log is there for whoever audits the reads.
+   */
   audit: (event: AuditEvent, position = 0) => ({
     [KEYS.partition]: S(event.caseId ? `CASE#${event.caseId}` : `REFERRAL#${event.referralId}`),
-    [KEYS.sort]: S(`AUDIT#${event.at}#${String(position).padStart(2, '0')}#${event.eventId}`),
+    [KEYS.sort]: S(`${isReadEvent(event) ? 'ACCESS' : 'AUDIT'}#${event.at}#${String(position).padStart(2, '0')}#${event.eventId}`),
   }),
   idempotency: (scope: string, key: string) => ({ [KEYS.partition]: S(`IDEMPOTENCY#${scope}#${key}`), [KEYS.sort]: S('IDEMPOTENCY') }),
   counter: (name: string) => ({ [KEYS.partition]: S(`COUNTER#${name}`), [KEYS.sort]: S('COUNTER') }),
@@ -72,6 +76,9 @@ function referralItem(record: ReferralRecord): Item {
   }
   return item;
 }
+
+const READ_ACTIONS = new Set<AuditEvent['action']>(['READ_DECISION', 'READ_LETTER', 'READ_REFERRAL']);
+const isReadEvent = (event: AuditEvent) => READ_ACTIONS.has(event.action);
 
 /** A case's milestones spread over the due index's shards by its (random) id. */
 export function dueShard(caseId: string): number {
@@ -226,6 +233,17 @@ export class DynamoDbDecisionStore implements DecisionStore {
       milestones: milestones.map((i) => parse<MilestoneRecord>(i)),
       audit: audit.map((i) => parse<AuditEvent>(i)),
     };
+  }
+
+  /** Who read the case's personal data or letters, and when. */
+  async readAccessLog(caseId: string): Promise<AuditEvent[]> {
+    const items = await this.query({
+      KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :access)',
+      ExpressionAttributeNames: { '#pk': KEYS.partition, '#sk': KEYS.sort },
+      ExpressionAttributeValues: { ':pk': S(`CASE#${caseId}`), ':access': S('ACCESS#') },
+      ConsistentRead: true,
+    });
+    return items.map((i) => parse<AuditEvent>(i));
   }
 
   async readLetter(caseId: string, decisionId: string): Promise<LetterRecord | undefined> {
