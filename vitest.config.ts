@@ -5,7 +5,9 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     environment: 'node',
     // One DynamoDB Local (the official emulator) for the run; integration tests make their own tables.
-    globalSetup: ['test/support/dynamodb-global-setup.ts'],
+    globalSetup: ['test/support/dynamodb-global-setup.ts', 'test/evidence/global-setup.ts'],
+    // The reliability evidence as one table, and a plain closing line with the counts.
+    reporters: ['default', './test/evidence/reporter.ts'],
     // Tests never fail on timing (DEVELOPERS.md); generous limits only guard against hangs.
     testTimeout: 60_000,
     hookTimeout: 120_000,

@@ -106,11 +106,12 @@ export function problemJson(): Middleware {
     onError: (request) => {
       const state = request.context.http;
       const { problem: doc, headers } = toProblem(request.error, state?.correlationId ?? 'okänd');
-      if (doc.status >= 500) {
+      if (doc.status === 503) {
+        // Expected under load: the SDK retried and the client is told when to try again.
+        state?.logger.warn('dependency unavailable', { errorCode: (request.error as { details?: { cause?: string } })?.details?.cause ?? null });
+      } else if (doc.status >= 500) {
         const error = request.error as Error & { code?: string };
         state?.logger.error('unhandled error', { errorName: error?.name, errorCode: error?.code ?? null, stack: error?.stack?.split('\n').slice(0, 6).join('\n') });
-      } else if (doc.status === 503) {
-        state?.logger.warn('dependency unavailable', { errorCode: (request.error as { details?: { cause?: string } })?.details?.cause ?? null });
       }
       request.response = { statusCode: doc.status, headers: { 'Content-Type': 'application/problem+json', ...headers }, body: JSON.stringify(doc) };
     },

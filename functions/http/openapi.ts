@@ -111,6 +111,7 @@ export function openApiDocument(serverUrl = '/'): Record<string, unknown> {
       { name: 'rule-sets', description: 'Regelverk med lagrum och parametrar' },
       { name: 'screenings', description: 'Anonym förhandsbedömning för uppsökande verktyg' },
       { name: 'referrals', description: 'Anmälningar från uppsökande verktyg' },
+      { name: 'statistics', description: 'Anonymiserad statistik, små antal visas aldrig' },
       { name: 'openapi.json', description: 'API-beskrivningen' },
       { name: 'health', description: 'Driftstatus' },
     ],

@@ -4,12 +4,13 @@
  * it is added. And what a legal reviewer sees: decisions without personal data, never a letter.
  */
 import { randomUUID } from 'node:crypto';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../../functions/domain/decision-records';
 import { ROUTES, type RouteDefinition } from '../../functions/http/routes';
 import { type Caller, useE2eServer } from '../support/e2e';
 import { inForm } from '../support/identity';
 import { proposeBody } from '../support/lifecycle';
+import { evidenceCounter } from '../evidence/record';
 
 const api = useE2eServer();
 
@@ -49,6 +50,9 @@ function expectedFor(route: RouteDefinition, caller: Role | 'none'): 'allowed' |
   return route.access.includes(caller) ? 'allowed' : 403;
 }
 
+const accessEvidence = evidenceCounter('access: every route × every role and no token');
+afterAll(() => accessEvidence.record());
+
 describe('access: every route × every role and no token (deny by default)', () => {
   it('lists only known roles on every route, so no route is open or closed by a misspelt role', () => {
     for (const route of ROUTES) {
@@ -60,6 +64,7 @@ describe('access: every route × every role and no token (deny by default)', () 
 
   describe.each(ROUTES.map((route) => [`${route.method} ${route.path}`, route] as const))('%s', (_name, route) => {
     it.each(CALLERS.map((caller) => [caller, expectedFor(route, caller)] as const))('%s: %s', async (caller, expected) => {
+      accessEvidence.case();
       const { path, body } = requestFor(route);
       const response = await api.call(route.method, path, { as: caller as Caller, ...(body !== undefined ? { json: body } : {}) });
       if (expected === 'allowed') {
@@ -70,9 +75,13 @@ describe('access: every route × every role and no token (deny by default)', () 
         expect(response.headers.get('content-type')).toBe('application/problem+json');
         expect(response.json()).toMatchObject({ status: expected, type: expected === 401 ? '/problems/unauthorized' : '/problems/forbidden' });
       }
+      accessEvidence.passed();
     });
   });
 });
+
+const privacyEvidence = evidenceCounter("privacy: legal reviewer's view has no personal data");
+afterAll(() => privacyEvidence.record());
 
 describe("a legal reviewer's view of a decision", () => {
   const applicant = {
@@ -121,6 +130,7 @@ describe("a legal reviewer's view of a decision", () => {
   }
 
   it('contains no name, personnummer in any form, address or free-text grounds, while a case worker sees them', async () => {
+    privacyEvidence.case();
     const { id, pnr } = await signedCaseWithFreeText();
 
     const asCaseWorker = await api.get(`/v1/decisions/${id}`, 'handlaggare');
@@ -131,6 +141,8 @@ describe("a legal reviewer's view of a decision", () => {
     // The same data is there for a case worker, so the reviewer's view is masked rather than empty.
     for (const value of [pnr, applicant.name, applicant.street, applicant.postalCode, applicant.grounds, applicant.note]) expect(asCaseWorker.text).toContain(value);
     for (const value of personalData(pnr)) expect(asReviewer.text, `the reviewer's view shows "${value}"`).not.toContain(value);
+    privacyEvidence.figure('personal values checked', personalData(pnr).length);
+    privacyEvidence.passed();
   });
 
   it('masks every reason staff wrote about the person: 4:1 description, deviation, reconsideration and withdrawal', async () => {

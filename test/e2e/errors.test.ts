@@ -6,9 +6,10 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { randomUUID } from 'node:crypto';
 import { SignJWT } from 'jose';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { SECURITY_HEADERS } from '../../functions/http/middleware';
 import { generateDevKeys, LOCAL_AUDIENCE, LOCAL_ISSUER } from '../../infra/local/dev-keys';
+import { evidenceCounter } from '../evidence/record';
 import { type E2eResponse, useE2eServer } from '../support/e2e';
 import { proposeBody } from '../support/lifecycle';
 
@@ -116,6 +117,9 @@ describe('400 bad input', () => {
   });
 });
 
+const tokenEvidence = evidenceCounter('tokens: expired, forged, alg none, tampered → 401');
+afterAll(() => tokenEvidence.record());
+
 describe('401 no or bad token', () => {
   const claims = { name: 'Göran Ödmark', 'cognito:groups': ['beslutsfattare'], token_use: 'id', 'custom:delegation': '3.1.4' };
   const base64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
@@ -169,10 +173,12 @@ describe('401 no or bad token', () => {
   });
 
   it.each(badTokens)('refuses %s', async (_name, make) => {
+    tokenEvidence.case();
     const id = await proposed('Ebba Falkström', '2002-02-14');
     const response = await rejected(async () => api.post(`/v1/decisions/${id}/sign`, { finalOutcome: 'GRANT' }, { token: await make() }));
     expectProblem(response, 401);
     expect(response.headers.get('www-authenticate')).toMatch(/^Bearer /);
+    tokenEvidence.passed();
   });
 });
 

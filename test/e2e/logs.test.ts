@@ -3,10 +3,11 @@
  * holds the applicant's personnummer (in any written form), name or address, not even when a
  * caller puts them where they do not belong.
  */
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { useE2eServer } from '../support/e2e';
 import { inForm, personnummer } from '../support/identity';
 import { proposeBody } from '../support/lifecycle';
+import { evidenceCounter } from '../evidence/record';
 
 // The harness captures every line through the logger's sink (setLogSink) instead of stdout.
 const api = useE2eServer();
@@ -33,6 +34,9 @@ function personalData(pnr: string): string[] {
     applicant.postalCode,
   ];
 }
+
+const logEvidence = evidenceCounter('privacy: no personal data in any log line');
+afterAll(() => logEvidence.record());
 
 describe('structured logs of a full journey', () => {
   it('hold a correlation id on every line and never the applicant’s personnummer, name or address', async () => {
@@ -68,6 +72,7 @@ describe('structured logs of a full journey', () => {
     }
 
     expect(lines.length).toBeGreaterThanOrEqual(14);
+    logEvidence.case();
     const forbidden = personalData(pnr);
     for (const line of lines) {
       const entry = JSON.parse(line) as Record<string, unknown>;
@@ -76,6 +81,9 @@ describe('structured logs of a full journey', () => {
       for (const value of forbidden) expect(line, `a log line holds "${value}"`).not.toContain(value);
     }
     expect(lines.filter((line) => line.includes('"correlationId":"e2e-loggar-0001"'))).toHaveLength(1);
+    logEvidence.figure('log lines', lines.length);
+    logEvidence.figure('forbidden values checked per line', forbidden.length);
+    logEvidence.passed();
   });
 
   it('keep a decision id whole even when its last group is all digits', async () => {

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { PERSON_NAME_MAX } from '../../../functions/domain/signed-decision';
 import { defaultLetterTemplates } from '../../../functions/letters/load-templates';
 import { renderLetter } from '../../../functions/letters/render-letter';
@@ -7,6 +7,7 @@ import { wordingFor } from '../../../functions/letters/templates';
 import { reproposed, sampleInput } from '../../fixtures/letters/decisions';
 import { type ReadLetter, readLetter } from './pdf-reader';
 import { expectContains, messages, paths, rejection, render, squash } from './support';
+import { evidenceCounter } from '../../evidence/record';
 
 const MARGIN = 56;
 const templates = defaultLetterTemplates();
@@ -38,7 +39,16 @@ beforeAll(async () => {
   baseline = await readLetter((await render(await refusalWithReason('Personen har fått ett arbete.'))).pdf);
 });
 
+const hostileEvidence = evidenceCounter('letters: hostile names, addresses, free text');
+afterAll(() => hostileEvidence.record());
+
 describe('hostile content in a decision', () => {
+  beforeEach(() => hostileEvidence.case());
+  // A test that threw has its errors recorded before its afterEach hooks run.
+  afterEach(({ task }) => {
+    if (!task.result?.errors?.length) hostileEvidence.passed();
+  });
+
   it(`rejects a name longer than ${PERSON_NAME_MAX} characters with a clear message`, async () => {
     const input = await sampleInput('grant');
     const problem = await rejection({ ...input, applicant: { ...input.applicant, name: 'Åsa '.repeat(75) } });
