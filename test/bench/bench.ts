@@ -4,6 +4,7 @@
  */
 import { benchEngine } from './engine-bench';
 import { benchLetter } from './letter-bench';
+import { benchHttp } from './http-bench';
 import { benchStorage } from './storage-bench';
 
 type Figures = Record<string, number>;
@@ -11,6 +12,7 @@ const sections: Array<[string, () => Promise<Figures>]> = [
   ['Regelmotor (förslag per ärende)', () => benchEngine()],
   ['Beslutsbrev (PDF per beslut)', () => benchLetter()],
   ['Lagring på DynamoDB Local (förslag + beslut + brev; bevakningslistan)', () => benchStorage()],
+  ['Hela vägen över lokal HTTP (förslag + beslut + brev, fyra klienter samtidigt)', () => benchHttp()],
   ['Lambda-paket (storlek och modulladdning per funktion, bredvid en bar DynamoDB-hanterare)', () => import('./bundle-bench').then((m) => m.benchBundles())],
 ];
 

@@ -77,6 +77,23 @@ async function seed(client: DynamoDBClient, tableName: string, decisions: number
   );
 }
 
+/** The items a signature writes (case update, decision, letter, four milestones, audit), as one bare transaction. */
+export async function bareSignTransaction(client: DynamoDBClient, tableName: string, pdf: Uint8Array): Promise<void> {
+  const pk = { S: `CASE#${randomUUID()}` };
+  const doc = { S: 'y'.repeat(6000) };
+  await client.send(
+    new TransactWriteItemsCommand({
+      TransactItems: [
+        { Put: { TableName: tableName, Item: { PK: pk, SK: { S: 'CASE' }, version: { N: '2' }, data: doc } } },
+        { Put: { TableName: tableName, Item: { PK: pk, SK: { S: 'DECISION#d' }, version: { N: '2' }, data: doc } } },
+        { Put: { TableName: tableName, Item: { PK: pk, SK: { S: 'LETTER#d' }, pdf: { B: pdf } } } },
+        ...[1, 2, 3, 4].map((n) => ({ Put: { TableName: tableName, Item: { PK: pk, SK: { S: `MILESTONE#d#0${n}` }, data: { S: 'z'.repeat(200) } } } })),
+        { Put: { TableName: tableName, Item: { PK: pk, SK: { S: 'AUDIT#t#00#e' }, data: { S: 'z'.repeat(300) } } } },
+      ],
+    }),
+  );
+}
+
 export async function benchStorage(): Promise<Record<string, number>> {
   const db = await startDynamoDbLocal();
   try {
@@ -96,23 +113,7 @@ export async function benchStorage(): Promise<Record<string, number>> {
       const proposed = await service.propose(caseWorker, body(i++));
       await service.sign(delegate, proposed.decision.decisionId, { finalOutcome: 'GRANT' });
     }, 60, 5);
-    const bare = await time(async () => {
-      // The same items a signature writes: case update, decision, letter, four milestones, audit.
-      const caseId = randomUUID();
-      const pk = { S: `CASE#${caseId}` };
-      const doc = { S: 'y'.repeat(6000) };
-      await client.send(
-        new TransactWriteItemsCommand({
-          TransactItems: [
-            { Put: { TableName: lifecycleTable, Item: { PK: pk, SK: { S: 'CASE' }, version: { N: '2' }, data: doc } } },
-            { Put: { TableName: lifecycleTable, Item: { PK: pk, SK: { S: 'DECISION#d' }, version: { N: '2' }, data: doc } } },
-            { Put: { TableName: lifecycleTable, Item: { PK: pk, SK: { S: 'LETTER#d' }, pdf: { B: sample.letter.pdf } } } },
-            ...[1, 2, 3, 4].map((n) => ({ Put: { TableName: lifecycleTable, Item: { PK: pk, SK: { S: `MILESTONE#d#0${n}` }, data: { S: 'z'.repeat(200) } } } })),
-            { Put: { TableName: lifecycleTable, Item: { PK: pk, SK: { S: 'AUDIT#t#00#e' }, data: { S: 'z'.repeat(300) } } } },
-          ],
-        }),
-      );
-    }, 60, 5);
+    const bare = await time(() => bareSignTransaction(client, lifecycleTable, sample.letter.pdf), 60, 5);
     figures['storage.proposeSignStore.medianMs'] = round(ours.medianMs, 2);
     figures['storage.proposeSignStore.p99Ms'] = round(ours.p99Ms, 2);
     figures['storage.bareTransactWriteItems.medianMs'] = round(bare.medianMs, 2);
