@@ -10,7 +10,8 @@ import { jwtVerify } from 'jose';
 import { MAX_BODY_BYTES, SECURITY_HEADERS } from '../../functions/http/middleware';
 import { problem } from '../../functions/http/problems';
 import { matchRoute } from '../../functions/http/routes';
-import { type DevKeys, LOCAL_AUDIENCE, LOCAL_ISSUER } from './dev-keys';
+import { buildWebAssets, type WebAsset } from '../../functions/web/build';
+import { type DevKeys, LOCAL_AUDIENCE, LOCAL_ISSUER, signDevToken } from './dev-keys';
 
 type LambdaHandler = (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult>;
 
@@ -52,13 +53,82 @@ function flattenClaims(payload: Record<string, unknown>): Record<string, string>
 export interface LocalServerOptions {
   port: number;
   host?: string;
-  keys: Pick<DevKeys, 'publicKey'>;
+  /** With the private key, the server also hands out development tokens to the staff page. */
+  keys: Pick<DevKeys, 'publicKey'> & Partial<Pick<DevKeys, 'privateKey'>>;
+  /** Serve the staff page at `/` (default true). */
+  web?: boolean;
+}
+
+// --- The staff page (functions/web), served from memory for every path outside /v1 ------------
+
+/** The page runs only its own script and style and talks only to this origin. */
+const PAGE_HEADERS: Record<string, string> = {
+  ...SECURITY_HEADERS,
+  'Content-Security-Policy': "default-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'; object-src 'none'",
+};
+
+/** Who the page offers to sign in as locally: one realistic person per staff role. */
+export const DEV_USERS = [
+  { role: 'handlaggare', name: 'Anna Lindqvist', title: 'Handläggare' },
+  { role: 'beslutsfattare', name: 'Göran Ödmark', title: 'Enhetschef', delegation: '3.1.4' },
+  { role: 'jurist', name: 'Karin Sjöberg', title: 'Förvaltningsjurist' },
+] as const;
+/** The roles the page may get a development token for; outreach tools (uppsok) never sign in here. */
+export const DEV_TOKEN_ROLES = ['handlaggare', 'beslutsfattare', 'jurist'] as const;
+
+function sendPage(res: ServerResponse, method: string, asset: WebAsset) {
+  res.writeHead(200, { ...PAGE_HEADERS, 'Content-Type': asset.contentType, 'Content-Length': String(asset.body.length) });
+  res.end(method === 'HEAD' ? undefined : asset.body);
+}
+
+const optionalText = (value: unknown) => value === undefined || (typeof value === 'string' && value.trim().length > 0 && value.length <= 100);
+
+/**
+ * POST /local/dev-token: a development token for one of the staff roles, so the page can sign in
+ * without Cognito. Only this local server has it (it holds the development key); no Lambda does.
+ */
+async function devToken(req: IncomingMessage, res: ServerResponse, keys: DevKeys) {
+  const body = await readBody(req);
+  if (body === 'TOO_LARGE') return sendProblem(res, 413, 'too-large', 'För stor begäran', `Begäran får vara högst ${MAX_BODY_BYTES / 1024} kB.`);
+  let request: Record<string, unknown>;
+  try {
+    request = JSON.parse(body.toString('utf8')) as Record<string, unknown>;
+  } catch {
+    return sendProblem(res, 400, 'invalid-json', 'Ogiltig JSON', 'Skicka {"role", "name"} som JSON.');
+  }
+  const role = request?.role;
+  if (typeof role !== 'string' || !(DEV_TOKEN_ROLES as readonly string[]).includes(role)) {
+    return sendProblem(res, 400, 'unknown-role', 'Okänd roll', `Välj en av rollerna ${DEV_TOKEN_ROLES.join(', ')}.`);
+  }
+  if (typeof request.name !== 'string' || !optionalText(request.name) || !optionalText(request.title) || !optionalText(request.delegation)) {
+    return sendProblem(res, 400, 'invalid-user', 'Ogiltig användare', 'Ange namn (och titel och delegation om de finns), högst 100 tecken vardera.');
+  }
+  const token = await signDevToken(keys, {
+    role: role as (typeof DEV_TOKEN_ROLES)[number],
+    name: request.name,
+    ...(typeof request.title === 'string' ? { title: request.title } : {}),
+    ...(typeof request.delegation === 'string' ? { delegation: request.delegation } : {}),
+  });
+  send(res, 200, { 'Content-Type': 'application/json' }, JSON.stringify({ token }));
 }
 
 export async function startLocalServer(options: LocalServerOptions): Promise<{ server: Server; url: string; close(): Promise<void> }> {
+  const web = options.web === false ? undefined : buildWebAssets();
+  const privateKey = options.keys.privateKey;
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url ?? '/', 'http://localhost');
+      if (url.pathname === '/local/dev-token' && privateKey) {
+        if (req.method !== 'POST') return sendProblem(res, 405, 'method-not-allowed', 'Fel metod', 'Använd POST.', { Allow: 'POST' });
+        return await devToken(req, res, { privateKey, publicKey: options.keys.publicKey });
+      }
+      const page = web && (url.pathname === '/config.json' ? 'config' : web.get(url.pathname === '/' ? '/index.html' : url.pathname));
+      if (page) {
+        // Anything else outside /v1 falls through to the route table and its 404.
+        if (req.method !== 'GET' && req.method !== 'HEAD') return sendProblem(res, 405, 'method-not-allowed', 'Fel metod', `${req.method} går inte här. Tillåtet: GET, HEAD.`, { Allow: 'GET, HEAD' });
+        if (page === 'config') return sendPage(res, req.method, { body: Buffer.from(JSON.stringify({ auth: 'local', users: DEV_USERS })), contentType: 'application/json' });
+        return sendPage(res, req.method, page);
+      }
       let matched: ReturnType<typeof matchRoute>;
       try {
         matched = matchRoute(req.method ?? 'GET', url.pathname);

@@ -39,6 +39,7 @@ const api = await startLocalServer({ port, keys });
 const pinned = process.env.JOBBTORG_LOCAL_TODAY;
 process.stdout.write(`
 Jobbtorg beslutsstöd körs lokalt
+  Webbsidan:      ${api.url}/   (logga in som en utvecklingsanvändare)
   API:            ${api.url}/v1   (OpenAPI: ${api.url}/v1/openapi.json)
   DynamoDB Local: ${db.endpoint}, tabell ${process.env.TABLE_NAME} (${table}), data i ${resolve(dataDir, 'dynamodb')}
 ${pinned ? `

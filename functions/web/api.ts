@@ -1,0 +1,59 @@
+/// <reference lib="dom" />
+/**
+ * The page's only way to the service: the public HTTP API under /v1, with the signed-in user's
+ * token. Errors come back as problem+json (RFC 9457); the page shows their Swedish texts as is.
+ */
+import { currentSession, signOut } from './auth';
+
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+export interface Problem {
+  status: number;
+  title: string;
+  detail?: string;
+  errors?: FieldError[];
+}
+
+export class ApiError extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.detail ?? problem.title);
+  }
+}
+
+async function problemOf(response: Response): Promise<Problem> {
+  try {
+    const body = (await response.json()) as Partial<Problem>;
+    return { status: response.status, title: body.title ?? 'Något gick fel', ...(body.detail ? { detail: body.detail } : {}), ...(body.errors ? { errors: body.errors } : {}) };
+  } catch {
+    return { status: response.status, title: 'Något gick fel', detail: `Tjänsten svarade ${response.status}.` };
+  }
+}
+
+export async function request(method: 'GET' | 'POST', path: string, options: { json?: unknown; accept?: string; idempotent?: boolean } = {}): Promise<Response> {
+  const session = currentSession();
+  const headers: Record<string, string> = { Accept: options.accept ?? 'application/json' };
+  if (session) headers.Authorization = `Bearer ${session.token}`;
+  if (options.json !== undefined) headers['Content-Type'] = 'application/json';
+  // A retried click must not create or sign twice.
+  if (options.idempotent) headers['Idempotency-Key'] = crypto.randomUUID();
+  const response = await fetch(path, { method, headers, ...(options.json !== undefined ? { body: JSON.stringify(options.json) } : {}) });
+  if (response.status === 401) {
+    // An expired token: back to sign-in, with the reason.
+    signOut('Din inloggning har gått ut. Logga in igen.');
+  }
+  if (!response.ok) throw new ApiError(await problemOf(response));
+  return response;
+}
+
+export const getJson = async <T>(path: string): Promise<T> => (await (await request('GET', path)).json()) as T;
+export const postJson = async <T>(path: string, json: unknown, idempotent = false): Promise<T> =>
+  (await (await request('POST', path, { json, idempotent })).json()) as T;
+
+/** The file name a response offers in Content-Disposition, or a fallback. */
+export function fileNameOf(response: Response, fallback: string): string {
+  const match = /filename="?([^";]+)"?/.exec(response.headers.get('Content-Disposition') ?? '');
+  return match?.[1] ?? fallback;
+}

@@ -1,0 +1,156 @@
+/// <reference lib="dom" />
+/**
+ * Who is signed in. Locally the page asks the local server for a development token
+ * (POST /local/dev-token, which only the local server has). In AWS it uses Cognito's hosted
+ * sign-in with the authorization code flow and PKCE (RFC 7636): a public client has no secret, so
+ * the one-time verifier proves that the code comes back to the page that asked for it.
+ */
+
+export type StaffRole = 'handlaggare' | 'beslutsfattare' | 'jurist';
+
+export type PageConfig =
+  | { auth: 'local'; users: DevUser[] }
+  | { auth: 'cognito'; domain: string; clientId: string; redirectUri: string };
+
+export interface DevUser {
+  role: StaffRole;
+  name: string;
+  title?: string;
+  delegation?: string;
+}
+
+export interface Session {
+  token: string;
+  name: string;
+  role: StaffRole;
+  delegation?: string;
+  /** Epoch seconds. */
+  expiresAt: number;
+}
+
+const SESSION_KEY = 'jobbtorg.session';
+const PKCE_KEY = 'jobbtorg.pkce';
+const MESSAGE_KEY = 'jobbtorg.signout-message';
+let config: PageConfig | undefined;
+
+export async function loadConfig(): Promise<PageConfig> {
+  const response = await fetch('/config.json', { headers: { Accept: 'application/json' } });
+  if (!response.ok) throw new Error(`config.json: ${response.status}`);
+  config = (await response.json()) as PageConfig;
+  return config;
+}
+
+function claimsOf(token: string): Record<string, unknown> {
+  const payload = token.split('.')[1] ?? '';
+  const json = new TextDecoder().decode(Uint8Array.from(atob(payload.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0)));
+  return JSON.parse(json) as Record<string, unknown>;
+}
+
+const STAFF_ROLES: StaffRole[] = ['beslutsfattare', 'handlaggare', 'jurist'];
+
+/** The session a staff ID token gives; the role is the first staff group (the API checks it again). */
+export function sessionFromToken(token: string): Session {
+  const claims = claimsOf(token);
+  const groups = Array.isArray(claims['cognito:groups']) ? (claims['cognito:groups'] as string[]) : String(claims['cognito:groups'] ?? '').split(',');
+  const role = STAFF_ROLES.find((r) => groups.includes(r));
+  if (!role) throw new Error('Kontot tillhör ingen av personalens roller (handläggare, beslutsfattare, jurist).');
+  return {
+    token,
+    name: String(claims.name ?? claims.email ?? 'Okänd användare'),
+    role,
+    ...(claims['custom:delegation'] ? { delegation: String(claims['custom:delegation']) } : {}),
+    expiresAt: Number(claims.exp ?? 0),
+  };
+}
+
+export function currentSession(): Session | undefined {
+  const stored = sessionStorage.getItem(SESSION_KEY);
+  if (!stored) return undefined;
+  const session = JSON.parse(stored) as Session;
+  if (session.expiresAt * 1000 < Date.now()) {
+    sessionStorage.removeItem(SESSION_KEY);
+    return undefined;
+  }
+  return session;
+}
+
+function keep(session: Session): Session {
+  sessionStorage.setItem(SESSION_KEY, JSON.stringify(session));
+  return session;
+}
+
+/** Sign-out message shown once on the sign-in view. */
+export function takeSignOutMessage(): string | undefined {
+  const message = sessionStorage.getItem(MESSAGE_KEY) ?? undefined;
+  sessionStorage.removeItem(MESSAGE_KEY);
+  return message;
+}
+
+export function signOut(message?: string): void {
+  sessionStorage.removeItem(SESSION_KEY);
+  if (message) sessionStorage.setItem(MESSAGE_KEY, message);
+  if (config?.auth === 'cognito' && !message) {
+    const url = new URL(`${config.domain}/logout`);
+    url.searchParams.set('client_id', config.clientId);
+    url.searchParams.set('logout_uri', config.redirectUri);
+    location.assign(url.toString());
+    return;
+  }
+  location.hash = '#/logga-in';
+  location.reload();
+}
+
+/** Local development: the local server signs a token for the chosen user. */
+export async function signInLocally(user: DevUser): Promise<Session> {
+  const response = await fetch('/local/dev-token', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+    body: JSON.stringify(user),
+  });
+  if (!response.ok) throw new Error(`Kunde inte logga in lokalt (${response.status}).`);
+  const { token } = (await response.json()) as { token: string };
+  return keep(sessionFromToken(token));
+}
+
+const base64Url = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+
+/** AWS: to Cognito's hosted sign-in, with a fresh PKCE verifier and state kept for the return. */
+export async function startCognitoSignIn(): Promise<void> {
+  if (config?.auth !== 'cognito') throw new Error('Inte konfigurerad för Cognito');
+  const verifier = base64Url(crypto.getRandomValues(new Uint8Array(32)));
+  const state = base64Url(crypto.getRandomValues(new Uint8Array(16)));
+  const challenge = base64Url(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier))));
+  sessionStorage.setItem(PKCE_KEY, JSON.stringify({ verifier, state }));
+  const url = new URL(`${config.domain}/oauth2/authorize`);
+  url.search = new URLSearchParams({
+    response_type: 'code',
+    client_id: config.clientId,
+    redirect_uri: config.redirectUri,
+    scope: 'openid email profile',
+    state,
+    code_challenge: challenge,
+    code_challenge_method: 'S256',
+  }).toString();
+  location.assign(url.toString());
+}
+
+/** AWS: back from the hosted sign-in with ?code=…&state=…: exchange the code for tokens. */
+export async function completeCognitoSignIn(): Promise<Session | undefined> {
+  if (config?.auth !== 'cognito') return undefined;
+  const params = new URLSearchParams(location.search);
+  const code = params.get('code');
+  if (!code) return undefined;
+  const pending = JSON.parse(sessionStorage.getItem(PKCE_KEY) ?? 'null') as { verifier: string; state: string } | null;
+  sessionStorage.removeItem(PKCE_KEY);
+  history.replaceState(null, '', location.pathname + location.hash);
+  if (!pending || params.get('state') !== pending.state) throw new Error('Inloggningen kunde inte slutföras (okänt tillstånd). Försök igen.');
+  const response = await fetch(`${config.domain}/oauth2/token`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ grant_type: 'authorization_code', client_id: config.clientId, code, redirect_uri: config.redirectUri, code_verifier: pending.verifier }),
+  });
+  if (!response.ok) throw new Error(`Inloggningen kunde inte slutföras (${response.status}).`);
+  // Staff call the API with the ID token (see infra/constructs/route-authorization.ts).
+  const { id_token } = (await response.json()) as { id_token: string };
+  return keep(sessionFromToken(id_token));
+}

@@ -1,0 +1,184 @@
+/// <reference lib="dom" />
+/**
+ * One decision: the proposal with its explanation (outcome, legal basis, each criterion with its
+ * lagrum and the facts it used), and for a delegate the signature; then the letter.
+ */
+import { ApiError, fileNameOf, getJson, postJson, request } from '../api';
+import type { Session } from '../auth';
+import { download, h, notice, render } from '../dom';
+import { APPEAL_ROUTE, CRITERION_STATUS, MILESTONE, OUTCOME, STATUS, label } from '../labels';
+import { FieldSet } from './form';
+
+interface Lagrum {
+  text: string;
+  short: string;
+}
+interface Criterion {
+  id: string;
+  title: string;
+  status: 'MET' | 'NOT_MET' | 'MISSING';
+  lagrum: Lagrum[];
+  reason: string;
+  factsUsed: Array<{ fact: string; label: string; display: string }>;
+  missingFacts: Array<{ fact: string; label: string } | string>;
+  whatWouldChange?: string;
+}
+export interface DecisionResource {
+  id: string;
+  caseNumber: string;
+  status: string;
+  decisionDate: string;
+  masked: boolean;
+  applicant: { name: string; personnummer: string } | null;
+  proposal: {
+    outcome: string;
+    ruleSet: { id: string; version: number };
+    legalBasis: { lagrum: Lagrum[]; appealRoute: string; appealLagrum: Lagrum[] } | null;
+    consideration41?: { lagrum: Lagrum[]; reason: string } | null;
+    criteria: Criterion[];
+    period?: { requested?: { from: string; to: string }; granted?: { from: string; to: string } } | null;
+    followUp?: Array<{ kind: string; due: string }> | null;
+  };
+  proposedBy: { name: string };
+  signed: { at: string; finalOutcome: string; decisionMaker: { name: string; title: string; delegationReference: string }; deviationReason?: string } | null;
+  withdrawn: { reason: string } | null;
+  milestones: Array<{ milestoneId: string; kind: string; due: string; status: string }>;
+  ending: { reason: string; endedOn: string } | null;
+  links: { letter: string | null };
+}
+
+const lagrumList = (lagrum: Lagrum[]) => lagrum.map((l) => l.text).join('; ');
+const missingLabel = (m: Criterion['missingFacts'][number]) => (typeof m === 'string' ? m : m.label);
+
+function criterionItem(c: Criterion): HTMLElement {
+  const status = CRITERION_STATUS[c.status] ?? { text: c.status, symbol: '' };
+  return h(
+    'li',
+    { class: `criterion criterion-${c.status.toLowerCase()}` },
+    h('h3', {}, h('span', { class: 'badge', 'aria-hidden': 'true' }, status.symbol), ' ', c.title, h('span', { class: 'criterion-status' }, ` – ${status.text}`)),
+    h('p', {}, c.reason),
+    h('dl', {},
+      h('dt', {}, 'Lagrum'), h('dd', {}, lagrumList(c.lagrum)),
+      c.factsUsed.length > 0 ? [h('dt', {}, 'Uppgifter som användes'), h('dd', {}, h('ul', {}, c.factsUsed.map((f) => h('li', {}, `${f.label}: ${f.display}`))))] : null,
+      c.missingFacts.length > 0 ? [h('dt', {}, 'Uppgifter som saknas'), h('dd', {}, c.missingFacts.map(missingLabel).join(', '))] : null,
+    ),
+    c.status === 'NOT_MET' && c.whatWouldChange ? h('div', { class: 'what-would-change' }, h('h4', {}, 'Vad som skulle behöva vara annorlunda'), h('p', {}, c.whatWouldChange)) : null,
+  );
+}
+
+async function fetchLetter(d: DecisionResource): Promise<{ blob: Blob; fileName: string }> {
+  const response = await request('GET', d.links.letter as string, { accept: 'application/pdf' });
+  return { blob: new Blob([await response.arrayBuffer()], { type: 'application/pdf' }), fileName: fileNameOf(response, `beslut-${d.caseNumber.replace(/\W+/g, '-')}.pdf`) };
+}
+
+function letterSection(d: DecisionResource): HTMLElement | null {
+  if (!d.links.letter) return null;
+  const status = h('div', { 'aria-live': 'polite' });
+  const fail = (error: unknown) => status.replaceChildren(notice('error', (error as Error).message));
+  return h(
+    'section',
+    { 'aria-labelledby': 'letter-heading' },
+    h('h2', { id: 'letter-heading' }, 'Beslutsbrev'),
+    h('div', { class: 'actions' },
+      h('button', { type: 'button', onclick: () => fetchLetter(d).then(({ blob }) => window.open(URL.createObjectURL(blob), '_blank', 'noopener'), fail) }, 'Öppna brevet'),
+      h('button', { type: 'button', class: 'primary', onclick: () => fetchLetter(d).then(({ blob, fileName }) => download(blob, fileName), fail) }, 'Ladda ned brevet (PDF)'),
+    ),
+    status,
+  );
+}
+
+function signSection(main: HTMLElement, session: Session, d: DecisionResource): HTMLElement | null {
+  if (session.role !== 'beslutsfattare' || d.status !== 'PROPOSED') return null;
+  const f = new FieldSet();
+  const proposed = d.proposal.outcome;
+  const follow = h('input', { type: 'radio', name: 'choice', id: 'choice-follow', value: 'follow', checked: proposed !== 'INCOMPLETE' });
+  const deviate = h('input', { type: 'radio', name: 'choice', id: 'choice-deviate', value: 'deviate', checked: proposed === 'INCOMPLETE' });
+  const deviation = h(
+    'div',
+    { class: 'deviation', hidden: proposed !== 'INCOMPLETE' },
+    f.select('finalOutcome', 'Beslut', [['', 'Välj beslut'], ...['GRANT', 'PARTIAL', 'REFUSE', 'REFER'].map((o): [string, string] => [o, OUTCOME[o] as string])]),
+    f.textarea('deviationReason', 'Skäl till att beslutet avviker från förslaget', { rows: 4, hint: 'Skälen står i beslutsbrevet.' }),
+    h('div', { class: 'row' }, f.text('grantedPeriod.from', 'Beviljad period från', { type: 'date', hint: 'Bara vid delvis bifall.' }), f.text('grantedPeriod.to', 'Beviljad period till', { type: 'date' })),
+  );
+  const toggle = () => (deviation.hidden = !deviate.checked);
+  follow.addEventListener('change', toggle);
+  deviate.addEventListener('change', toggle);
+  const submit = h('button', { type: 'submit', class: 'primary' }, 'Besluta och underteckna');
+  const form = h(
+    'form',
+    { novalidate: true, 'aria-labelledby': 'sign-heading' },
+    f.summary,
+    h('fieldset', {},
+      h('legend', {}, 'Ditt beslut'),
+      proposed !== 'INCOMPLETE' ? h('div', { class: 'radio' }, follow, h('label', { for: 'choice-follow' }, `Besluta enligt förslaget: ${label(OUTCOME, proposed)}`)) : null,
+      h('div', { class: 'radio' }, deviate, h('label', { for: 'choice-deviate' }, 'Avvika från förslaget, med skriftliga skäl')),
+    ),
+    deviation,
+    h('p', { class: 'hint' }, `Du undertecknar som ${session.name}${session.delegation ? `, delegation ${session.delegation}` : ''}. Beslutsdatum ${d.decisionDate}.`),
+    h('div', { class: 'actions' }, submit),
+  );
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const body: Record<string, unknown> = deviate.checked
+      ? {
+          finalOutcome: f.value('finalOutcome') || undefined,
+          deviationReason: f.value('deviationReason') || undefined,
+          ...(f.value('grantedPeriod.from') || f.value('grantedPeriod.to') ? { grantedPeriod: { from: f.value('grantedPeriod.from'), to: f.value('grantedPeriod.to') } } : {}),
+        }
+      : { finalOutcome: proposed };
+    submit.disabled = true;
+    try {
+      await postJson(`/v1/decisions/${d.id}/sign`, body, true);
+      await decisionView(main, session, d.id, 'Beslutet är undertecknat. Beslutsbrevet är klart.');
+    } catch (error) {
+      if (error instanceof ApiError) f.showErrors(error.problem.title, error.problem.errors ?? [], error.problem.detail);
+      else f.showErrors('Något gick fel', [], (error as Error).message);
+      submit.disabled = false;
+    }
+  });
+  return h('section', { 'aria-labelledby': 'sign-heading', class: 'panel' }, h('h2', { id: 'sign-heading' }, 'Besluta'), form);
+}
+
+export async function decisionView(main: HTMLElement, session: Session, id: string, message?: string): Promise<void> {
+  const d = await getJson<DecisionResource>(`/v1/decisions/${encodeURIComponent(id)}`);
+  const p = d.proposal;
+  const unmet = p.criteria.filter((c) => c.status === 'NOT_MET');
+  render(
+    main,
+    h('h1', {}, `Ärende ${d.caseNumber}`),
+    message ? notice('success', message) : null,
+    d.masked ? notice('info', 'Personuppgifterna är maskerade för din roll: namn, personnummer, adress och det handläggaren skrivit om personen visas inte.') : null,
+    h('dl', { class: 'summary' },
+      h('dt', {}, 'Sökande'), h('dd', {}, d.applicant ? `${d.applicant.name}, ${d.applicant.personnummer}` : 'Maskerad'),
+      h('dt', {}, 'Status'), h('dd', {}, label(STATUS, d.status)),
+      h('dt', {}, 'Beslutsdatum'), h('dd', {}, d.decisionDate),
+      h('dt', {}, 'Förslaget gjordes av'), h('dd', {}, d.proposedBy.name),
+      h('dt', {}, 'Regelverk'), h('dd', {}, `${p.ruleSet.id}, version ${p.ruleSet.version}`),
+    ),
+    h('section', { 'aria-labelledby': 'proposal-heading', class: `panel outcome outcome-${p.outcome.toLowerCase()}` },
+      h('h2', { id: 'proposal-heading' }, `Förslag: ${label(OUTCOME, p.outcome)}`),
+      p.legalBasis ? h('p', {}, h('strong', {}, 'Lagrum: '), lagrumList(p.legalBasis.lagrum)) : null,
+      p.legalBasis ? h('p', {}, h('strong', {}, 'Överklagande: '), label(APPEAL_ROUTE, p.legalBasis.appealRoute), p.legalBasis.appealLagrum.length ? ` (${lagrumList(p.legalBasis.appealLagrum)})` : '') : null,
+      p.period?.granted ? h('p', {}, h('strong', {}, 'Period: '), `${p.period.granted.from} – ${p.period.granted.to}`) : null,
+      p.outcome === 'REFUSE' && unmet.length > 0 ? h('p', {}, `${unmet.length} ${unmet.length === 1 ? 'villkor är inte uppfyllt' : 'villkor är inte uppfyllda'}. Under varje villkor står vad som skulle behöva vara annorlunda.`) : null,
+    ),
+    d.signed
+      ? h('section', { 'aria-labelledby': 'signed-heading' },
+          h('h2', { id: 'signed-heading' }, `Beslut: ${label(OUTCOME, d.signed.finalOutcome)}`),
+          h('p', {}, `Beslutat ${d.signed.at.slice(0, 10)} av ${d.signed.decisionMaker.name}, ${d.signed.decisionMaker.title}, enligt delegation ${d.signed.decisionMaker.delegationReference}.`),
+          d.signed.deviationReason ? h('p', {}, h('strong', {}, 'Skäl till avvikelse: '), d.signed.deviationReason) : null,
+        )
+      : null,
+    session.role !== 'jurist' ? letterSection(d) : null,
+    signSection(main, session, d),
+    p.consideration41 ? h('section', { 'aria-labelledby': 'c41-heading' }, h('h2', { id: 'c41-heading' }, 'Prövning enligt 4 kap. 1 § SoL'), h('p', {}, p.consideration41.reason)) : null,
+    h('section', { 'aria-labelledby': 'criteria-heading' }, h('h2', { id: 'criteria-heading' }, 'Villkoren'), h('ol', { class: 'criteria' }, p.criteria.map(criterionItem))),
+    d.milestones.length > 0
+      ? h('section', { 'aria-labelledby': 'milestones-heading' },
+          h('h2', { id: 'milestones-heading' }, 'Uppföljning'),
+          h('ul', {}, d.milestones.map((m) => h('li', {}, `${label(MILESTONE, m.kind)}: ${m.due} (${m.status === 'DONE' ? 'gjord' : m.status === 'CLOSED' ? 'stängd' : 'ej gjord'})`))),
+          d.ending ? h('p', {}, `Insatsen avslutades ${d.ending.endedOn}.`) : null,
+        )
+      : null,
+  );
+}

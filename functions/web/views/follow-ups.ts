@@ -1,0 +1,100 @@
+/// <reference lib="dom" />
+/** Follow-up: milestones due (overdue first); record one as done, or the insats as ended. */
+import { ApiError, getJson, postJson } from '../api';
+import type { Session } from '../auth';
+import { h, notice, render } from '../dom';
+import { ENDING, MILESTONE, label } from '../labels';
+import { FieldSet } from './form';
+
+interface DueMilestone {
+  caseNumber: string;
+  decisionId: string;
+  milestoneId: string;
+  kind: string;
+  due: string;
+}
+
+const isoDay = (date: Date) => `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+
+function actionForm(title: string, f: FieldSet, fields: HTMLElement[], send: () => Promise<unknown>, done: () => void): HTMLElement {
+  const submit = h('button', { type: 'submit', class: 'primary' }, title);
+  const form = h('form', { novalidate: true, class: 'inline-form' }, f.summary, fields, h('div', { class: 'actions' }, submit));
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    submit.disabled = true;
+    try {
+      await send();
+      done();
+    } catch (error) {
+      if (error instanceof ApiError) f.showErrors(error.problem.title, error.problem.errors ?? [], error.problem.detail);
+      else f.showErrors('Något gick fel', [], (error as Error).message);
+      submit.disabled = false;
+    }
+  });
+  return form;
+}
+
+function milestoneItem(m: DueMilestone, overdue: boolean, reload: (message: string) => void): HTMLElement {
+  const panel = h('div', { class: 'item-actions' });
+  const show = (content: HTMLElement) => {
+    panel.replaceChildren(content);
+    content.querySelector<HTMLElement>('textarea, select, input')?.focus();
+  };
+  const markDone = () => {
+    const f = new FieldSet();
+    show(actionForm('Spara som gjord', f, [f.textarea('note', 'Anteckning om uppföljningen', { rows: 3 })],
+      () => postJson(`/v1/decisions/${m.decisionId}/follow-ups/${m.milestoneId}`, { note: f.value('note') }),
+      () => reload(`${label(MILESTONE, m.kind)} i ärende ${m.caseNumber} är antecknad som gjord.`)));
+  };
+  const end = () => {
+    const f = new FieldSet();
+    show(actionForm('Spara avslut', f, [
+      f.select('reason', 'Hur insatsen avslutades', [['', 'Välj'], ...Object.entries(ENDING)]),
+      f.text('endedOn', 'Avslutad den', { type: 'date', value: isoDay(new Date()) }),
+      f.textarea('note', 'Anteckning (frivillig)'),
+    ], () => postJson(`/v1/decisions/${m.decisionId}/ending`, { reason: f.value('reason') || undefined, endedOn: f.value('endedOn'), ...(f.value('note') ? { note: f.value('note') } : {}) }),
+    () => reload(`Insatsen i ärende ${m.caseNumber} är antecknad som avslutad.`)));
+  };
+  return h(
+    'li',
+    { class: overdue ? 'milestone overdue' : 'milestone' },
+    h('div', { class: 'milestone-head' },
+      h('span', { class: 'milestone-title' }, `${label(MILESTONE, m.kind)}, ärende ${m.caseNumber}`),
+      h('span', {}, overdue ? h('strong', { class: 'overdue-label' }, `Försenad, skulle vara klar ${m.due}`) : `Senast ${m.due}`),
+    ),
+    h('div', { class: 'actions' },
+      h('button', { type: 'button', onclick: markDone }, 'Markera som gjord'),
+      h('button', { type: 'button', onclick: end }, 'Insatsen har avslutats'),
+      h('a', { href: `#/beslut/${m.decisionId}` }, 'Visa beslutet'),
+    ),
+    panel,
+  );
+}
+
+export async function followUpsView(main: HTMLElement, _session: Session, message?: string, dueBefore?: string): Promise<void> {
+  const today = isoDay(new Date());
+  const horizon = new Date();
+  horizon.setDate(horizon.getDate() + 30);
+  const until = dueBefore ?? isoDay(horizon);
+  const { items } = await getJson<{ items: DueMilestone[] }>(`/v1/follow-ups?dueBefore=${encodeURIComponent(until)}`);
+  const overdue = items.filter((m) => m.due < today).sort((a, b) => a.due.localeCompare(b.due));
+  const upcoming = items.filter((m) => m.due >= today).sort((a, b) => a.due.localeCompare(b.due));
+  const reload = (text: string) => void followUpsView(main, _session, text, until);
+  const f = new FieldSet();
+  const filter = h('form', { class: 'filter' }, f.text('dueBefore', 'Visa punkter som ska vara klara före', { type: 'date', value: until }), h('button', { type: 'submit' }, 'Visa'));
+  filter.addEventListener('submit', (event) => (event.preventDefault(), void followUpsView(main, _session, undefined, f.value('dueBefore'))));
+  render(
+    main,
+    h('h1', {}, 'Uppföljning'),
+    message ? notice('success', message) : null,
+    filter,
+    h('section', { 'aria-labelledby': 'overdue-heading' },
+      h('h2', { id: 'overdue-heading' }, `Försenade (${overdue.length})`),
+      overdue.length ? h('ul', { class: 'milestones' }, overdue.map((m) => milestoneItem(m, true, reload))) : h('p', {}, 'Inga försenade punkter.'),
+    ),
+    h('section', { 'aria-labelledby': 'upcoming-heading' },
+      h('h2', { id: 'upcoming-heading' }, `Kommande (${upcoming.length})`),
+      upcoming.length ? h('ul', { class: 'milestones' }, upcoming.map((m) => milestoneItem(m, false, reload))) : h('p', {}, `Inga punkter före ${until}.`),
+    ),
+  );
+}

@@ -1,0 +1,124 @@
+/// <reference lib="dom" />
+/** New decision: the case worker records the facts and asks for a proposal (POST /v1/decisions). */
+import { ApiError, postJson } from '../api';
+import type { Session } from '../auth';
+import { h, render } from '../dom';
+import { ASSESSMENT_AREA, NEED_LEVEL, SOCIAL_SERVICES_CONTACT } from '../labels';
+import { FieldSet } from './form';
+
+/** Prefill from a referral being taken up. */
+export interface NewDecisionPrefill {
+  referralId?: string;
+  name?: string;
+  personnummer?: string;
+}
+
+const choices = (table: Record<string, string>): Array<[string, string]> => [['', 'Inte antecknat'], ...Object.entries(table)];
+
+/** The request body from the form: unrecorded facts are left out, never sent as guesses. */
+function requestFrom(f: FieldSet): Record<string, unknown> {
+  const bool = (path: string) => (f.value(path) === '' ? undefined : f.value(path) === 'true');
+  const text = (path: string) => f.value(path) || undefined;
+  const object = (entries: Record<string, unknown>) => (Object.values(entries).some((v) => v !== undefined) ? entries : undefined);
+  const areas = f.checked('facts.assessedNeed.areas');
+  return {
+    ...(text('referralId') ? { referralId: text('referralId') } : {}),
+    applicant: {
+      name: f.value('applicant.name'),
+      personnummer: f.value('applicant.personnummer'),
+      address: {
+        lines: f.value('applicant.address.lines').split('\n').map((l) => l.trim()).filter(Boolean),
+        postalCode: f.value('applicant.address.postalCode'),
+        city: f.value('applicant.address.city'),
+      },
+    },
+    contact: { name: f.value('contact.name'), phone: f.value('contact.phone'), email: f.value('contact.email') },
+    ...(text('decisionDate') ? { decisionDate: text('decisionDate') } : {}),
+    facts: {
+      reachedThroughOutreach: bool('facts.reachedThroughOutreach'),
+      working: bool('facts.working'),
+      studying: bool('facts.studying'),
+      woman: bool('facts.woman'),
+      forsorjningsstod: bool('facts.forsorjningsstod'),
+      socialServicesContact: text('facts.socialServicesContact'),
+      apparent41Need: object({ present: bool('facts.apparent41Need.present'), description: text('facts.apparent41Need.description') }),
+      assessedNeed: object({ level: text('facts.assessedNeed.level'), grounds: text('facts.assessedNeed.grounds'), areas: areas.length > 0 ? areas : undefined }),
+      weakLabourMarketPosition: object({ weak: bool('facts.weakLabourMarketPosition.weak'), grounds: text('facts.weakLabourMarketPosition.grounds') }),
+      consentToShareWithDistrictOffice: bool('facts.consentToShareWithDistrictOffice'),
+      requestedPeriod: object({ from: text('facts.requestedPeriod.from'), to: text('facts.requestedPeriod.to') }),
+    },
+  };
+}
+
+export function newDecisionView(main: HTMLElement, session: Session, prefill: NewDecisionPrefill = {}): void {
+  const f = new FieldSet();
+  const submit = h('button', { type: 'submit', class: 'primary' }, 'Begär förslag');
+  const form = h(
+    'form',
+    { novalidate: true, 'aria-labelledby': 'new-decision-heading' },
+    f.summary,
+    h(
+      'fieldset',
+      {},
+      h('legend', {}, 'Sökande'),
+      prefill.referralId ? h('p', {}, 'Ärendet startar från en anmälan från uppsökande verksamhet.') : null,
+      prefill.referralId ? f.text('referralId', 'Anmälans id', { value: prefill.referralId }) : null,
+      f.text('applicant.name', 'Namn', { value: prefill.name ?? '', autocomplete: 'off', required: true }),
+      f.text('applicant.personnummer', 'Personnummer eller samordningsnummer', { value: prefill.personnummer ?? '', hint: 'Till exempel 20010517-9824.', required: true }),
+      f.textarea('applicant.address.lines', 'Adress', { hint: 'En rad per adressrad, högst tre.', rows: 2 }),
+      h('div', { class: 'row' }, f.text('applicant.address.postalCode', 'Postnummer', { hint: 'Fem siffror, t.ex. 118 46.' }), f.text('applicant.address.city', 'Postort')),
+    ),
+    h(
+      'fieldset',
+      {},
+      h('legend', {}, 'Kontaktperson (står i beslutsbrevet)'),
+      f.text('contact.name', 'Namn', { value: session.name }),
+      h('div', { class: 'row' }, f.text('contact.phone', 'Telefon', { type: 'tel' }), f.text('contact.email', 'E-post', { type: 'email' })),
+    ),
+    h(
+      'fieldset',
+      {},
+      h('legend', {}, 'Uppgifter om personen'),
+      h('p', { class: 'hint' }, 'Lämna "Inte antecknat" för det du inte vet. Förslaget visar då vilka uppgifter som saknas.'),
+      f.yesNo('facts.reachedThroughOutreach', 'Nådd genom det uppsökande uppdraget'),
+      h('div', { class: 'row' }, f.yesNo('facts.working', 'Arbetar'), f.yesNo('facts.studying', 'Studerar'), f.yesNo('facts.woman', 'Kvinna')),
+      f.yesNo('facts.forsorjningsstod', 'Får försörjningsstöd'),
+      f.select('facts.socialServicesContact', 'Kontakt med socialtjänsten', choices(SOCIAL_SERVICES_CONTACT)),
+      f.yesNo('facts.apparent41Need.present', 'Finns ett behov som hör till 4 kap. 1 § SoL'),
+      f.textarea('facts.apparent41Need.description', 'Beskriv behovet enligt 4 kap. 1 § SoL', { hint: 'Bara om ett sådant behov finns.' }),
+      f.yesNo('facts.consentToShareWithDistrictOffice', 'Samtycker till att uppgifter lämnas till stadsdelsförvaltningen'),
+    ),
+    h(
+      'fieldset',
+      {},
+      h('legend', {}, 'Bedömning'),
+      f.select('facts.assessedNeed.level', 'Bedömt behov', choices(NEED_LEVEL)),
+      f.textarea('facts.assessedNeed.grounds', 'Vad bedömningen av behovet grundar sig på', { rows: 4 }),
+      f.checkboxes('facts.assessedNeed.areas', 'Bedömningsområden', Object.entries(ASSESSMENT_AREA)),
+      f.yesNo('facts.weakLabourMarketPosition.weak', 'Svag ställning på arbetsmarknaden', 'Bedöms för målgruppen kvinnor.'),
+      f.textarea('facts.weakLabourMarketPosition.grounds', 'Vad bedömningen av ställningen på arbetsmarknaden grundar sig på'),
+    ),
+    h(
+      'fieldset',
+      {},
+      h('legend', {}, 'Period och beslutsdatum'),
+      h('div', { class: 'row' }, f.text('facts.requestedPeriod.from', 'Sökt period från', { type: 'date' }), f.text('facts.requestedPeriod.to', 'Sökt period till', { type: 'date' })),
+      f.text('decisionDate', 'Beslutsdatum', { type: 'date', hint: 'Lämna tomt för dagens datum. Beslutsfattaren beslutar samma dag.' }),
+    ),
+    h('div', { class: 'actions' }, submit),
+  );
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    submit.disabled = true;
+    try {
+      const created = await postJson<{ id: string }>('/v1/decisions', requestFrom(f), true);
+      location.hash = `#/beslut/${created.id}`;
+    } catch (error) {
+      if (error instanceof ApiError) f.showErrors(error.problem.title, error.problem.errors ?? [], error.problem.errors?.length ? undefined : error.problem.detail);
+      else f.showErrors('Något gick fel', [], (error as Error).message);
+    } finally {
+      submit.disabled = false;
+    }
+  });
+  render(main, h('h1', { id: 'new-decision-heading' }, 'Nytt beslut'), h('p', {}, 'Anteckna uppgifterna. Tjänsten föreslår ett utfall; en beslutsfattare beslutar.'), form);
+}

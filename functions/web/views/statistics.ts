@@ -1,0 +1,70 @@
+/// <reference lib="dom" />
+/** Anonymised statistics by month; cells under the minimum size come back as null and show as "<5". */
+import { ApiError, fileNameOf, getJson, request } from '../api';
+import type { Session } from '../auth';
+import { download, h, notice, render } from '../dom';
+import { STATISTICS_DIMENSION, STATISTICS_VALUE, label } from '../labels';
+import { FieldSet } from './form';
+
+interface Statistics {
+  from: string;
+  to: string;
+  minimumCellSize: number;
+  rows: Array<{ month: string; dimension: string; value: string; count: number | null }>;
+}
+
+const month = (date: Date) => `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}`;
+
+export async function statisticsView(main: HTMLElement, session: Session, range?: { from: string; to: string }): Promise<void> {
+  const now = new Date();
+  const from = range?.from ?? `${now.getFullYear() - 2}-01`;
+  const to = range?.to ?? month(now);
+  const f = new FieldSet();
+  const form = h('form', { class: 'filter', novalidate: true }, f.summary, f.text('from', 'Från månad', { type: 'month', value: from, hint: 'ÅÅÅÅ-MM' }), f.text('to', 'Till månad', { type: 'month', value: to, hint: 'ÅÅÅÅ-MM' }), h('button', { type: 'submit' }, 'Visa'));
+  form.addEventListener('submit', (event) => (event.preventDefault(), void statisticsView(main, session, { from: f.value('from'), to: f.value('to') })));
+  const query = `from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`;
+  let stats: Statistics | undefined;
+  let problem: ApiError | undefined;
+  try {
+    stats = await getJson<Statistics>(`/v1/statistics?${query}`);
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error;
+    problem = error;
+  }
+  const csvStatus = h('div', { 'aria-live': 'polite' });
+  const downloadCsv = async () => {
+    try {
+      const response = await request('GET', `/v1/statistics?${query}&format=csv`, { accept: 'text/csv' });
+      download(new Blob([await response.arrayBuffer()], { type: 'text/csv;charset=utf-8' }), fileNameOf(response, `jobbtorg-statistik-${from}-${to}.csv`));
+    } catch (error) {
+      csvStatus.replaceChildren(notice('error', (error as Error).message));
+    }
+  };
+  const dimensions = stats ? [...new Set(stats.rows.map((r) => r.dimension))] : [];
+  render(
+    main,
+    h('h1', {}, 'Statistik'),
+    h('p', {}, `Anonymiserade antal beslut per månad. Antal under ${stats?.minimumCellSize ?? 5} visas aldrig, eftersom de skulle kunna peka ut en person; de står som "<${stats?.minimumCellSize ?? 5}".`),
+    form,
+    problem ? notice('error', problem.problem.errors?.map((e) => e.message).join(' ') || problem.problem.detail || problem.problem.title) : null,
+    stats
+      ? [
+          h('div', { class: 'actions' }, h('button', { type: 'button', onclick: downloadCsv }, 'Ladda ned som CSV'), csvStatus),
+          stats.rows.length === 0 ? h('p', {}, `Inga beslut ${stats.from} – ${stats.to}.`) : null,
+          dimensions.map((dimension) => {
+            const id = `stat-${dimension}`;
+            const rows = stats.rows.filter((r) => r.dimension === dimension);
+            return h('section', { 'aria-labelledby': id },
+              h('h2', { id }, label(STATISTICS_DIMENSION, dimension)),
+              h('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': `Tabell: ${label(STATISTICS_DIMENSION, dimension)}` },
+                h('table', {},
+                  h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Månad'), h('th', { scope: 'col' }, 'Värde'), h('th', { scope: 'col', class: 'number' }, 'Antal'))),
+                  h('tbody', {}, rows.map((r) => h('tr', {}, h('td', {}, r.month), h('td', {}, label(STATISTICS_VALUE, r.value)), h('td', { class: 'number' }, r.count === null ? `<${stats.minimumCellSize}` : String(r.count))))),
+                ),
+              ),
+            );
+          }),
+        ]
+      : null,
+  );
+}

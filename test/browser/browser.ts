@@ -1,0 +1,94 @@
+/**
+ * Browser harness: Debian's Chromium (never a downloaded browser) driven headless by
+ * playwright-core, axe-core injected into the page for the accessibility check, and screenshots
+ * written to test-output/screenshots/ for a person to look at.
+ */
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
+import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const SCREENSHOTS = resolve('test-output/screenshots');
+
+export const LAPTOP = { width: 1280, height: 800 };
+export const TABLET = { width: 768, height: 1024 };
+
+/** Fails loudly when Chromium is missing: a skipped browser test would look like a passing one. */
+export function requireChromium(): void {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `The browser tests need Chromium at ${CHROMIUM}, and it is not installed.\n` +
+        `Install it with:  sudo apt-get update && sudo apt-get install -y chromium   (Debian/Ubuntu)\n` +
+        `or point CHROMIUM_PATH at a Chromium or Chrome binary. .ci/run installs it itself.`,
+    );
+  }
+}
+
+export async function launch(): Promise<{ browser: Browser; close(): Promise<void> }> {
+  requireChromium();
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    // Without the background-networking flags Chromium keeps calling home, which a closed
+    // network answers with a flood of failures.
+    args: [
+      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    ],
+    // No --user-data-dir: playwright-core gives every launch a fresh temporary profile and removes it.
+  });
+  return {
+    browser,
+    close: () => browser.close(),
+  };
+}
+
+export async function newPage(browser: Browser, viewport = LAPTOP): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport, locale: 'sv-SE', acceptDownloads: true });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  (page as Page & { scriptErrors: string[] }).scriptErrors = errors;
+  return { context, page };
+}
+
+export const scriptErrorsOf = (page: Page) => (page as Page & { scriptErrors: string[] }).scriptErrors;
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const path = join(SCREENSHOTS, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's WCAG 2.1 A/AA rules and best practices on the page as it is; violations as readable lines. */
+export async function accessibilityViolations(page: Page): Promise<string[]> {
+  // Evaluated over the DevTools protocol, so the page's CSP (script-src 'self') does not apply.
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(() =>
+    (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: Array<{ id: string; help: string; nodes: Array<{ target: unknown[] }> }> }> } }).axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+    }),
+  );
+  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')})`);
+}
+
+/** Signs in through the page's local sign-in as one of the development users. */
+export async function signIn(page: Page, baseUrl: string, who: 'Anna Lindqvist' | 'Göran Ödmark' | 'Karin Sjöberg', hash = '#/'): Promise<void> {
+  await page.goto(`${baseUrl}/${hash}`);
+  const option = page.getByLabel('Utvecklingsanvändare och roll').locator('option', { hasText: who });
+  await page.getByLabel('Utvecklingsanvändare och roll').selectOption((await option.getAttribute('value')) as string);
+  await page.getByRole('button', { name: 'Logga in' }).click();
+  await page.getByRole('button', { name: 'Logga ut' }).waitFor();
+  if (hash !== '#/') {
+    await page.goto(`${baseUrl}/${hash}`);
+    // The same document: wait until the router has replaced the start view.
+    await page.waitForFunction(() => !document.querySelector('main h1')?.textContent?.startsWith('Välkommen'));
+  }
+}
