@@ -4,7 +4,7 @@
  * gallring, alarms. Stage, account and region come from context (`cdk deploy -c stage=prod`),
  * never from this file.
  */
-import { type App, Duration, RemovalPolicy, Stack, type StackProps, Tags, Validations } from 'aws-cdk-lib';
+import { type App, Duration, Lazy, RemovalPolicy, Stack, type StackProps, Tags, Validations } from 'aws-cdk-lib';
 import { CfnOutput } from 'aws-cdk-lib';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { AwsSolutionsChecks } from 'cdk-nag';
@@ -18,6 +18,7 @@ import { Gallring } from './constructs/gallring';
 import { Identity } from './constructs/identity';
 import { ServiceFunction } from './constructs/service-function';
 import { grantTableAccess } from './constructs/table-access';
+import { StaffWeb } from './constructs/web';
 
 export interface StageConfig {
   stage: string;
@@ -72,6 +73,7 @@ export class JobbtorgStack extends Stack {
   readonly identity: Identity;
   readonly api: Api;
   readonly gallring: Gallring;
+  readonly web: StaffWeb;
 
   constructor(scope: Construct, id: string, props: JobbtorgStackProps) {
     super(scope, id, props);
@@ -106,7 +108,8 @@ export class JobbtorgStack extends Stack {
     this.identity = new Identity(this, 'Identity', {
       stage: config.stage,
       domainPrefix: config.authDomainPrefix,
-      staffCallbackUrls: config.staffCallbackUrls,
+      // The staff page's own address is a callback too; it exists once the distribution does.
+      staffCallbackUrls: [...config.staffCallbackUrls, Lazy.string({ produce: () => this.web.url })],
       removalPolicy: disposable,
       logRetention,
     });
@@ -131,6 +134,14 @@ export class JobbtorgStack extends Stack {
       alarmAction: alarms.action,
     });
 
+    this.web = new StaffWeb(this, 'Web', {
+      api: this.api.api,
+      authBaseUrl: this.identity.domain.baseUrl(),
+      clientId: this.identity.staffClient.userPoolClientId,
+      removalPolicy: disposable,
+    });
+
+    new CfnOutput(this, 'WebUrl', { value: this.web.url });
     new CfnOutput(this, 'ApiUrl', { value: this.api.api.url });
     new CfnOutput(this, 'TableName', { value: this.data.table.tableName });
     new CfnOutput(this, 'UserPoolId', { value: this.identity.userPool.userPoolId });
