@@ -20,10 +20,16 @@ export interface Evidence {
   figures?: Record<string, string | number>;
 }
 
+/** This run's folder: runs in the same tree at the same time never mix their figures. */
+export function runEvidenceDir(run = process.env.EVIDENCE_RUN_ID ?? 'outside-a-test-run'): string {
+  return join(EVIDENCE_DIR, run);
+}
+
 export function recordEvidence(evidence: Evidence): void {
-  mkdirSync(EVIDENCE_DIR, { recursive: true });
+  const dir = runEvidenceDir();
+  mkdirSync(dir, { recursive: true });
   const file = `${evidence.check.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '')}.json`;
-  writeFileSync(join(EVIDENCE_DIR, file), JSON.stringify({ run: process.env.EVIDENCE_RUN_ID, ...evidence }));
+  writeFileSync(join(dir, file), JSON.stringify({ run: process.env.EVIDENCE_RUN_ID, ...evidence }));
 }
 
 /**

@@ -2,10 +2,18 @@
  * Prints the reliability evidence the tests recorded (test/evidence/record.ts) as one table at
  * the end of the run, then one plain closing line with the run's test counts.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Reporter, TestModule } from 'vitest/node';
-import { EVIDENCE_DIR, type Evidence } from './record';
+import { EVIDENCE_DIR, type Evidence, runEvidenceDir } from './record';
+
+const readdirSafe = (dir: string) => {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+};
 
 function counts(modules: ReadonlyArray<TestModule>) {
   let passed = 0;
@@ -36,14 +44,18 @@ export function evidenceTable(rows: Evidence[]): string {
 export default class EvidenceReporter implements Reporter {
   onTestRunEnd(modules: ReadonlyArray<TestModule>): void {
     let rows: Evidence[] = [];
+    const dir = runEvidenceDir();
     try {
-      rows = readdirSync(EVIDENCE_DIR)
+      rows = readdirSync(dir)
         .filter((f) => f.endsWith('.json'))
-        .map((f) => JSON.parse(readFileSync(join(EVIDENCE_DIR, f), 'utf8')) as Evidence)
-        // Only what this run recorded; files from earlier runs may still lie there.
-        .filter((e) => e.run !== undefined && e.run === process.env.EVIDENCE_RUN_ID);
+        .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as Evidence);
     } catch {
       // No evidence tests ran in this run.
+    }
+    // Folders of runs a day old are of no further use (a younger one may belong to a run still going).
+    for (const old of readdirSafe(EVIDENCE_DIR)) {
+      const path = join(EVIDENCE_DIR, old);
+      if (path !== dir && Date.now() - statSync(path).mtimeMs > 24 * 60 * 60 * 1000) rmSync(path, { recursive: true, force: true });
     }
     if (rows.length > 0) process.stdout.write(`\nTillförlitlighet: sammanfattning\n\n${evidenceTable(rows)}\n`);
     const { passed, failed } = counts(modules);
