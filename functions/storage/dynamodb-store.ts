@@ -410,27 +410,17 @@ export class DynamoDbDecisionStore implements DecisionStore {
   async readStatistics(months: string[]): Promise<MonthCounts[]> {
     return Promise.all(
       months.map(async (month) => {
+        const items = await this.query({
+          IndexName: DUE_INDEX.name,
+          KeyConditionExpression: '#pk = :pk',
+          ExpressionAttributeNames: { '#pk': DUE_INDEX.partition, '#stats': 'stats' },
+          ExpressionAttributeValues: { ':pk': statsPartition(month) },
+          ProjectionExpression: '#stats',
+        });
         const counts: Record<string, number> = {};
-        let startKey: Item | undefined;
-        do {
-          const page = await this.client
-            .send(
-              new QueryCommand({
-                TableName: this.tableName,
-                IndexName: DUE_INDEX.name,
-                KeyConditionExpression: '#pk = :pk',
-                ExpressionAttributeNames: { '#pk': DUE_INDEX.partition, '#stats': 'stats' },
-                ExpressionAttributeValues: { ':pk': statsPartition(month) },
-                ProjectionExpression: '#stats',
-                ExclusiveStartKey: startKey,
-              }),
-            )
-            .catch(translate);
-          for (const item of (page.Items ?? []) as Item[]) {
-            for (const cell of (item.stats?.S ?? '').split('|').filter(Boolean)) counts[cell] = (counts[cell] ?? 0) + 1;
-          }
-          startKey = page.LastEvaluatedKey as Item | undefined;
-        } while (startKey);
+        for (const item of items) {
+          for (const cell of (item.stats?.S ?? '').split('|').filter(Boolean)) counts[cell] = (counts[cell] ?? 0) + 1;
+        }
         return { month, counts };
       }),
     );
