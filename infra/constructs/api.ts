@@ -17,6 +17,7 @@ import type { RouteDefinition } from '../../functions/http/routes';
 import { acknowledgeNag } from './nag';
 import { routeAuthorization } from './route-authorization';
 import { WebAcl } from './web-acl';
+import { alarmOnAny } from './alarms';
 
 /**
  * The body model API Gateway checks before a Lambda runs: structure, types, required fields,
@@ -195,14 +196,12 @@ export class Api extends Construct {
     this.webAcl = new WebAcl(this, 'WebAcl', { stage: props.stage, rateLimit: props.wafRateLimit });
     this.webAcl.associate(this.api.deploymentStage.stageArn);
 
-    const serverErrors = new cloudwatch.Alarm(this, 'ServerErrors', {
-      metric: this.api.metricServerError({ period: Duration.minutes(5), statistic: 'Sum' }),
-      threshold: 1,
-      evaluationPeriods: 1,
-      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-      alarmDescription: `API ${props.stage}: 5xx answers in the last 5 minutes`,
-    });
-    if (props.alarmAction) serverErrors.addAlarmAction(props.alarmAction);
+    alarmOnAny(
+      this,
+      'ServerErrors',
+      this.api.metricServerError({ period: Duration.minutes(5), statistic: 'Sum' }),
+      `API ${props.stage}: 5xx answers in the last 5 minutes`,
+      props.alarmAction,
+    );
   }
 }

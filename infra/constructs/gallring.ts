@@ -16,6 +16,7 @@ import { KEYS } from '../../functions/storage/table';
 import { acknowledgeNag } from './nag';
 import { ServiceFunction } from './service-function';
 import { grantTableAccess } from './table-access';
+import { alarmOnAny } from './alarms';
 
 /** What the TTL process's deletions look like on the stream (DynamoDB developer guide, "TTL"). */
 export const TTL_REMOVALS = lambda.FilterCriteria.filter({
@@ -76,14 +77,12 @@ export class Gallring extends Construct {
       'AwsSolutions-SQS3',
       'This queue is itself the dead-letter destination of the gallring event source (records that failed every retry); a failure here is alarmed on and handled by a person.',
     );
-    const stuck = new cloudwatch.Alarm(this, 'CullFailed', {
-      metric: this.deadLetters.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' }),
-      threshold: 1,
-      evaluationPeriods: 1,
-      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-      alarmDescription: 'Gallring: a case could not be culled; see the dead-letter queue',
-    });
-    if (props.alarmAction) stuck.addAlarmAction(props.alarmAction);
+    alarmOnAny(
+      this,
+      'CullFailed',
+      this.deadLetters.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' }),
+      'Gallring: a case could not be culled; see the dead-letter queue',
+      props.alarmAction,
+    );
   }
 }

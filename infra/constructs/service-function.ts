@@ -11,6 +11,7 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { ESBUILD_SETTINGS, type Packaging, REPO_ROOT, copyCommands, packagingEnvironment } from './bundling';
+import { alarmOnAny } from './alarms';
 
 /** The current Node.js runtime on Lambda; bundling.ts targets the same major version. */
 export const LAMBDA_RUNTIME = lambda.Runtime.NODEJS_24_X;
@@ -86,14 +87,6 @@ export class ServiceFunction extends Construct {
   }
 
   private alarm(name: string, metric: cloudwatch.IMetric, action?: cloudwatch.IAlarmAction): void {
-    const alarm = new cloudwatch.Alarm(this, name, {
-      metric,
-      threshold: 1,
-      evaluationPeriods: 1,
-      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-      alarmDescription: `${this.node.id}: ${name.toLowerCase()} in the last 5 minutes`,
-    });
-    if (action) alarm.addAlarmAction(action);
+    alarmOnAny(this, name, metric, `${this.node.id}: ${name.toLowerCase()} in the last 5 minutes`, action);
   }
 }
