@@ -112,7 +112,7 @@ export interface Proposal {
    */
   legalBases: Record<SignableOutcome, LegalBasis> | null;
   /** The record that 4 kap. 1 § was tried first (JO's requirement), and why it does not apply here. */
-  consideration41: {
+  considerationOfRight: {
     lagrum: Citation[];
     /** The text for the proposed outcome. */
     reason: string;
@@ -487,13 +487,13 @@ export async function evaluate(compiled: CompiledRuleSet, input: EvaluationInput
     // A copy of its own, not a reference into legalBases: a proposal is plain data.
     legalBasis: outcome === 'INCOMPLETE' ? null : legalBasisOf(ruleSet, outcome),
     legalBases,
-    consideration41: {
-      lagrum: citeAll(ruleSet, ruleSet.consideration41.lagrum),
-      reason: ruleSet.consideration41.reasons[outcome],
+    considerationOfRight: {
+      lagrum: citeAll(ruleSet, ruleSet.considerationOfRight.lagrum),
+      reason: ruleSet.considerationOfRight.reasons[outcome],
       reasonByOutcome:
         outcome === 'INCOMPLETE'
           ? null
-          : { GRANT: ruleSet.consideration41.reasons.GRANT, REFUSE: ruleSet.consideration41.reasons.REFUSE, REFER: ruleSet.consideration41.reasons.REFER },
+          : { GRANT: ruleSet.considerationOfRight.reasons.GRANT, REFUSE: ruleSet.considerationOfRight.reasons.REFUSE, REFER: ruleSet.considerationOfRight.reasons.REFER },
     },
     criteria,
     unmetCriteria,

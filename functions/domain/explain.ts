@@ -60,7 +60,7 @@ export function explainProposal(p: Proposal): string {
     const via = p.legalBasis.appealLagrum.map((c) => c.text).join('; ');
     out.push(`Hur beslutet kan prövas: ${appeal}${via ? ` enligt ${via}` : ''}`);
   }
-  out.push('', `Prövning mot ${p.consideration41.lagrum.map((c) => c.text).join('; ')}:`, indent(p.consideration41.reason));
+  out.push('', `Prövning mot ${p.considerationOfRight.lagrum.map((c) => c.text).join('; ')}:`, indent(p.considerationOfRight.reason));
   if (p.contradictions.length > 0) {
     out.push('', 'Motstridiga uppgifter som måste rättas:');
     for (const c of p.contradictions) {
@@ -177,8 +177,8 @@ export function describeRuleSet({ ruleSet, sha256, origin }: PublishedRuleSet): 
     const route = basis.appealRoute === 'NONE' ? appealLabels.NONE : `${appealLabels[basis.appealRoute]} enligt ${citeAll(ruleSet, ruleSet.appealRoutes[basis.appealRoute].lagrum).map((l) => l.text).join('; ')}`;
     out.push(`   - ${outcomeLabels[outcome]}: ${citeAll(ruleSet, basis.lagrum).map((l) => l.text).join('; ')}; ${route}`);
   }
-  out.push('', `Prövning mot ${citeAll(ruleSet, ruleSet.consideration41.lagrum).map((l) => l.text).join('; ')}, text per utfall:`);
-  for (const [outcome, text] of Object.entries(ruleSet.consideration41.reasons)) out.push(`   - ${outcome}: ${text}`);
+  out.push('', `Prövning mot ${citeAll(ruleSet, ruleSet.considerationOfRight.lagrum).map((l) => l.text).join('; ')}, text per utfall:`);
+  for (const [outcome, text] of Object.entries(ruleSet.considerationOfRight.reasons)) out.push(`   - ${outcome}: ${text}`);
   out.push('', 'Antaganden som en jurist ska bekräfta:');
   for (const a of ruleSet.assumptions) out.push(`   - [${a.id}] ${a.text}`);
   return out.join('\n') + '\n';

@@ -80,7 +80,7 @@ export const recordedFactsSchema = z.strictObject({
       error: 'Välj NONE (ingen kontakt), CONTACT (kontakt) eller ONGOING_INSATS (pågående insats).',
     }),
   ),
-  apparent41Need: z.optional(
+  apparentEntitlementNeed: z.optional(
     z.strictObject({
       present: yesNo('finns ett behov som hör till 4 kap. 1 § SoL'),
       description: z.optional(z.string().check(z.maxLength(4000, 'Beskrivningen får vara högst 4 000 tecken.'))),
@@ -134,7 +134,7 @@ export interface EngineFacts {
   studying?: boolean;
   forsorjningsstod?: boolean;
   socialServicesContact?: SocialServicesContact;
-  apparent41Need?: boolean;
+  apparentEntitlementNeed?: boolean;
   assessedNeed?: NeedLevel;
   woman?: boolean;
   weakLabourMarketPosition?: boolean;
@@ -177,9 +177,9 @@ export const FACT_CATALOG: Record<EngineFactName, FactDefinition> = {
     recordedAt: 'facts.socialServicesContact',
     display: (v) => contactLabels[v as SocialServicesContact] ?? String(v),
   },
-  apparent41Need: {
+  apparentEntitlementNeed: {
     label: 'behov som hör till 4 kap. 1 § SoL (t.ex. pengar till levnadskostnader)',
-    recordedAt: 'facts.apparent41Need.present',
+    recordedAt: 'facts.apparentEntitlementNeed.present',
     display: yesNoDisplay,
   },
   assessedNeed: {
@@ -219,7 +219,7 @@ export function toEngineFacts(request: EvaluationRequest): { facts: EngineFacts;
     studying: f.studying,
     forsorjningsstod: f.forsorjningsstod,
     socialServicesContact: f.socialServicesContact,
-    apparent41Need: f.apparent41Need?.present,
+    apparentEntitlementNeed: f.apparentEntitlementNeed?.present,
     assessedNeed: f.assessedNeed?.level,
     woman: f.woman,
     weakLabourMarketPosition: f.weakLabourMarketPosition?.weak,

@@ -120,7 +120,7 @@ export function crossCheck(ruleSet: RuleSet): ValidationIssue[] {
     if (criterion.whatWouldChange) checkText(criterion.whatWouldChange, `${path}.whatWouldChange`, parametersOnly);
   });
   ruleSet.contradictions.forEach((c, i) => checkConditions(c.conditions, `contradictions.${i}.conditions`));
-  checkLagrum(ruleSet.consideration41.lagrum, 'consideration41.lagrum');
+  checkLagrum(ruleSet.considerationOfRight.lagrum, 'considerationOfRight.lagrum');
   for (const outcome of ['GRANT', 'REFUSE', 'REFER'] as const) {
     checkLagrum(ruleSet.outcomes[outcome].lagrum, `outcomes.${outcome}.lagrum`);
   }

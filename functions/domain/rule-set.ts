@@ -137,7 +137,7 @@ export const ruleSetSchema = z.strictObject({
   parameters: z.record(z.enum(REQUIRED_PARAMETERS), parameterSchema),
   criteria: z.array(criterionSchema).check(z.minLength(1)),
   contradictions: z.array(contradictionSchema),
-  consideration41: z.strictObject({
+  considerationOfRight: z.strictObject({
     lagrum: z.array(lagrumRefSchema).check(z.minLength(1)),
     reasons: z.strictObject({ GRANT: text, REFUSE: text, REFER: text, INCOMPLETE: text }),
   }),

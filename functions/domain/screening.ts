@@ -25,7 +25,7 @@ export const screeningRequestSchema = z
         studying: yesNo,
         forsorjningsstod: yesNo,
         socialServicesContact: z.optional(z.enum(SOCIAL_SERVICES_CONTACT, { error: 'Välj NONE, CONTACT eller ONGOING_INSATS.' })),
-        apparent41Need: yesNo,
+        apparentEntitlementNeed: yesNo,
         assessedNeed: z.optional(z.enum(NEED_LEVELS, { error: 'Välj ADVICE_AND_SUPPORT eller DEEPER_INDIVIDUAL_SUPPORT.' })),
         woman: yesNo,
         weakLabourMarketPosition: yesNo,

@@ -140,7 +140,7 @@ export const proposalSchema = z.strictObject({
   applicant: z.strictObject({ age: z.int().check(z.nonnegative()), identityKind: z.enum(['personnummer', 'samordningsnummer']) }),
   legalBasis: z.nullable(legalBasisSchema),
   legalBases: z.nullable(z.strictObject({ GRANT: legalBasisSchema, REFUSE: legalBasisSchema, REFER: legalBasisSchema })),
-  consideration41: z.strictObject({
+  considerationOfRight: z.strictObject({
     lagrum: z.array(citationSchema),
     reason: engineText,
     reasonByOutcome: z.nullable(z.strictObject({ GRANT: engineText, REFUSE: engineText, REFER: engineText })),
@@ -238,7 +238,7 @@ export const letterFactsSchema = recordedFactsSchema.check(
     const texts: Array<[string[], string | undefined]> = [
       [['assessedNeed', 'grounds'], facts.assessedNeed?.grounds],
       [['weakLabourMarketPosition', 'grounds'], facts.weakLabourMarketPosition?.grounds],
-      [['apparent41Need', 'description'], facts.apparent41Need?.description],
+      [['apparentEntitlementNeed', 'description'], facts.apparentEntitlementNeed?.description],
     ];
     for (const [path, value] of texts) {
       if (value === undefined) continue;
@@ -455,9 +455,9 @@ export function legalBasisOf(decision: SignedDecision): { decision: LegalBasis; 
 }
 
 /** JO: the record that 4 kap. 1 § was tried first, in the words for the outcome decided, not the one proposed. */
-export function consideration41Of(decision: SignedDecision): string {
-  const byOutcome = decision.proposal.consideration41.reasonByOutcome;
-  return byOutcome ? byOutcome[basesFor(decision.finalOutcome).decision] : decision.proposal.consideration41.reason;
+export function considerationOfRightOf(decision: SignedDecision): string {
+  const byOutcome = decision.proposal.considerationOfRight.reasonByOutcome;
+  return byOutcome ? byOutcome[basesFor(decision.finalOutcome).decision] : decision.proposal.considerationOfRight.reason;
 }
 
 /** The period the letter states as granted, or null for a refusal or referral. */

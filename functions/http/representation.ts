@@ -14,7 +14,7 @@ function maskFacts(facts: Record<string, unknown>): Record<string, unknown> {
   };
   mask('assessedNeed', 'grounds');
   mask('weakLabourMarketPosition', 'grounds');
-  mask('apparent41Need', 'description');
+  mask('apparentEntitlementNeed', 'description');
   return out;
 }
 

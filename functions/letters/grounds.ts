@@ -10,7 +10,7 @@ import type { EngineFactName, RecordedFacts } from '../domain/facts';
 const WRITTEN_GROUNDS: Partial<Record<EngineFactName, (facts: RecordedFacts) => string | undefined>> = {
   assessedNeed: (facts) => facts.assessedNeed?.grounds,
   weakLabourMarketPosition: (facts) => facts.weakLabourMarketPosition?.grounds,
-  apparent41Need: (facts) => facts.apparent41Need?.description,
+  apparentEntitlementNeed: (facts) => facts.apparentEntitlementNeed?.description,
 };
 
 /**

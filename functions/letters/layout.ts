@@ -12,7 +12,7 @@ import { formatParameter } from '../domain/explain';
 import type { RecordedFacts } from '../domain/facts';
 import type { Citation } from '../domain/lagrum';
 import { parseIdentityNumber } from '../domain/personnummer';
-import { type SignedDecision, consideration41Of, followUpOf, grantedPeriodOf, isDeviation, legalBasisOf } from '../domain/signed-decision';
+import { type SignedDecision, considerationOfRightOf, followUpOf, grantedPeriodOf, isDeviation, legalBasisOf } from '../domain/signed-decision';
 import { FONT_FAMILY } from './fonts';
 import { writtenGroundsFor } from './grounds';
 import { type LetterTemplates, type Placeholder, type Texts, fill, wordingFor } from './templates';
@@ -42,7 +42,7 @@ export function letterValues(decision: SignedDecision, templates: LetterTemplate
     // The long form with century: the letter is kept for years and must name one person.
     personnummer: identity.ok ? identity.value.canonical : applicant.personnummer,
     legalBasis: citations(basis.lagrum),
-    consideration41Lagrum: joinSv(proposal.consideration41.lagrum.map((c) => c.short)),
+    considerationOfRightLagrum: joinSv(proposal.considerationOfRight.lagrum.map((c) => c.short)),
     appealLagrum: citations(basis.appealLagrum),
     decisionMakerName: decisionMaker.name,
     decisionMakerTitle: decisionMaker.title,
@@ -246,13 +246,13 @@ export function buildLetterDocument({ decision, templates, recordSha256, recordJ
   content.push(...reasonsSection(decision, templates, values));
   if (decision.finalOutcome === 'REFER') {
     const refer = templates.kinds.REFER;
-    const shared41 = proposal.referral?.informationMayBeShared === true;
+    const shared = proposal.referral?.informationMayBeShared === true;
     content.push(...section(refer.whereToTurnHeading, paragraph(fill(refer.whereToTurn, values))));
     // OSL 26 kap. 1 §, 12 kap. 2 §: information goes to the district office only with consent.
-    content.push(...section(refer.informationHeading, paragraph(fill(shared41 ? refer.informationShared : refer.informationNotShared, values))));
+    content.push(...section(refer.informationHeading, paragraph(fill(shared ? refer.informationShared : refer.informationNotShared, values))));
   }
   // JO: the record must show that 4 kap. 1 § SoL was tried first.
-  content.push(...section(fill(headings.consideration41, values), paragraph(consideration41Of(decision))));
+  content.push(...section(fill(headings.considerationOfRight, values), paragraph(considerationOfRightOf(decision))));
   const legalBasisParts = [paragraph(fill(text.legalBasis, values))];
   // FL 32 §: a partial grant also refuses, and the refusal may rest on other provisions.
   if (decision.finalOutcome === 'PARTIAL' && values.refusalLegalBasis !== values.legalBasis) {

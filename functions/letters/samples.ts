@@ -58,7 +58,7 @@ const SPECS: Record<SampleKind, SampleSpec> = {
       weakLabourMarketPosition: { weak: false, grounds: 'Har gymnasieexamen och körkort; bedöms inte ha svag ställning.' },
       forsorjningsstod: false,
       socialServicesContact: 'NONE',
-      apparent41Need: { present: false },
+      apparentEntitlementNeed: { present: false },
       assessedNeed: {
         level: 'DEEPER_INDIVIDUAL_SUPPORT',
         grounds: 'Har inte arbetat eller studerat sedan gymnasiet 2020 och behöver stöd över tid för att välja och klara en yrkesutbildning.',
@@ -83,7 +83,7 @@ const SPECS: Record<SampleKind, SampleSpec> = {
       woman: false,
       forsorjningsstod: false,
       socialServicesContact: 'NONE',
-      apparent41Need: { present: false },
+      apparentEntitlementNeed: { present: false },
       assessedNeed: {
         level: 'ADVICE_AND_SUPPORT',
         grounds: 'Har arbetat som lagerarbetare i tio år och söker aktivt arbete; behöver råd om jobbsökande.',
@@ -108,7 +108,7 @@ const SPECS: Record<SampleKind, SampleSpec> = {
       weakLabourMarketPosition: { weak: true, grounds: 'Har inte haft ett arbete på över fem år och saknar fullständig grundskoleutbildning.' },
       forsorjningsstod: false,
       socialServicesContact: 'NONE',
-      apparent41Need: { present: false },
+      apparentEntitlementNeed: { present: false },
       assessedNeed: {
         level: 'DEEPER_INDIVIDUAL_SUPPORT',
         grounds: 'Behöver stöd i svenska och att pröva på arbete genom praktik, under lång tid.',
@@ -135,7 +135,7 @@ const SPECS: Record<SampleKind, SampleSpec> = {
       woman: false,
       forsorjningsstod: true,
       socialServicesContact: 'CONTACT',
-      apparent41Need: { present: true, description: 'Har försörjningsstöd från stadsdelsförvaltningen.' },
+      apparentEntitlementNeed: { present: true, description: 'Har försörjningsstöd från stadsdelsförvaltningen.' },
       consentToShareWithDistrictOffice: true,
     },
   },

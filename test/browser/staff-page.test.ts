@@ -43,7 +43,7 @@ const refusalBody = {
   contact: { name: 'Anna Lindqvist', phone: '08-508 12 345', email: 'anna.lindqvist@stockholm.se' },
   facts: {
     reachedThroughOutreach: true, working: true, studying: false, woman: true, forsorjningsstod: false, socialServicesContact: 'NONE',
-    apparent41Need: { present: false }, assessedNeed: { level: 'DEEPER_INDIVIDUAL_SUPPORT', grounds: GROUNDS }, weakLabourMarketPosition: { weak: false, grounds: 'Har fast anställning sedan 2023.' },
+    apparentEntitlementNeed: { present: false }, assessedNeed: { level: 'DEEPER_INDIVIDUAL_SUPPORT', grounds: GROUNDS }, weakLabourMarketPosition: { weak: false, grounds: 'Har fast anställning sedan 2023.' },
     consentToShareWithDistrictOffice: false, requestedPeriod: { from: '2024-09-02', to: '2025-02-28' },
   },
 };

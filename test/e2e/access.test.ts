@@ -152,7 +152,7 @@ describe("a legal reviewer's view of a decision", () => {
       reconsideration: 'Åsa Björklund har flyttat till Ringvägen och bytt stadsdel.',
       withdrawal: 'Omprövningen för Åsa Björklund registrerades av misstag.',
     };
-    const body = proposeBody({ name: applicant.name, birthDate: applicant.birthDate, facts: { apparent41Need: { present: false, description: texts.description } } });
+    const body = proposeBody({ name: applicant.name, birthDate: applicant.birthDate, facts: { apparentEntitlementNeed: { present: false, description: texts.description } } });
     const proposed = await api.post('/v1/decisions', body, 'handlaggare');
     expect(proposed.status, proposed.text).toBe(201);
     const id = proposed.json().id as string;

@@ -15,7 +15,7 @@ const screeningFacts = {
   woman: false,
   forsorjningsstod: false,
   socialServicesContact: 'NONE',
-  apparent41Need: false,
+  apparentEntitlementNeed: false,
   assessedNeed: 'DEEPER_INDIVIDUAL_SUPPORT',
 };
 

@@ -7,7 +7,7 @@ export function eligibleFacts(overrides: Record<string, unknown> = {}) {
     woman: false,
     forsorjningsstod: false,
     socialServicesContact: 'NONE',
-    apparent41Need: { present: false },
+    apparentEntitlementNeed: { present: false },
     assessedNeed: {
       level: 'DEEPER_INDIVIDUAL_SUPPORT',
       grounds: 'Har inte arbetat eller studerat sedan gymnasiet och behöver stöd över tid.',

@@ -34,7 +34,7 @@ export interface DecisionResource {
     outcome: string;
     ruleSet: { id: string; version: number };
     legalBasis: { lagrum: Lagrum[]; appealRoute: string; appealLagrum: Lagrum[] } | null;
-    consideration41?: { lagrum: Lagrum[]; reason: string } | null;
+    considerationOfRight?: { lagrum: Lagrum[]; reason: string } | null;
     criteria: Criterion[];
     period?: { requested?: { from: string; to: string }; granted?: { from: string; to: string } } | null;
     followUp?: Array<{ kind: string; due: string }> | null;
@@ -171,7 +171,7 @@ export async function decisionView(main: HTMLElement, session: Session, id: stri
       : null,
     session.role !== 'jurist' ? letterSection(d) : null,
     signSection(main, session, d),
-    p.consideration41 ? h('section', { 'aria-labelledby': 'c41-heading' }, h('h2', { id: 'c41-heading' }, 'Prövning enligt 4 kap. 1 § SoL'), h('p', {}, p.consideration41.reason)) : null,
+    p.considerationOfRight ? h('section', { 'aria-labelledby': 'right-heading' }, h('h2', { id: 'right-heading' }, 'Prövning enligt 4 kap. 1 § SoL'), h('p', {}, p.considerationOfRight.reason)) : null,
     h('section', { 'aria-labelledby': 'criteria-heading' }, h('h2', { id: 'criteria-heading' }, 'Villkoren'), h('ol', { class: 'criteria' }, p.criteria.map(criterionItem))),
     d.milestones.length > 0
       ? h('section', { 'aria-labelledby': 'milestones-heading' },

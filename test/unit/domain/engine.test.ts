@@ -53,8 +53,8 @@ describe('propose', () => {
   it('records that 4 kap. 1 § was considered, and grants under 4 kap. 2 § with laglighetsprövning', async () => {
     const p = await proposal(request());
     expect(p.outcome).toBe('GRANT');
-    expect(p.consideration41.lagrum[0]?.text).toBe('4 kap. 1 § socialtjänstlagen (2001:453)');
-    expect(p.consideration41.reason).toMatch(/går utöver/);
+    expect(p.considerationOfRight.lagrum[0]?.text).toBe('4 kap. 1 § socialtjänstlagen (2001:453)');
+    expect(p.considerationOfRight.reason).toMatch(/går utöver/);
     expect(p.legalBasis).toEqual({
       lagrum: [{ text: '4 kap. 2 § socialtjänstlagen (2001:453)', short: '4 kap. 2 § SoL', sfs: '2001:453' }],
       appealRoute: 'LAGLIGHETSPROVNING',

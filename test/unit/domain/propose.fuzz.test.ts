@@ -14,7 +14,7 @@ const factValues = fc.record(
     woman: fc.boolean(),
     forsorjningsstod: fc.oneof(fc.boolean(), fc.string()),
     socialServicesContact: fc.constantFrom('NONE', 'CONTACT', 'ONGOING_INSATS', 'SOMETIMES', 3),
-    apparent41Need: fc.record({ present: fc.boolean() }),
+    apparentEntitlementNeed: fc.record({ present: fc.boolean() }),
     assessedNeed: fc.record({ level: fc.constantFrom('ADVICE_AND_SUPPORT', 'DEEPER_INDIVIDUAL_SUPPORT', 'X'), grounds: fc.string() }),
     weakLabourMarketPosition: fc.record({ weak: fc.boolean(), grounds: fc.string() }),
     requestedPeriod: fc.record({ from: fc.constantFrom('2024-07-01', '2024-02-30', 'x'), to: fc.constantFrom('2024-12-31', '2024-06-01') }),

@@ -64,7 +64,7 @@ describe('every decision letter', () => {
     expectContains(read.text, [
       ...(proposal.legalBasis?.lagrum.map((c) => c.text) ?? []),
       'Prövning enligt 4 kap. 1 § SoL',
-      proposal.consideration41.reason,
+      proposal.considerationOfRight.reason,
       decision.decisionMaker.name,
       decision.decisionMaker.title,
       `punkt ${decision.decisionMaker.delegationReference} i nämndens delegationsordning`,
@@ -219,7 +219,7 @@ describe('the case worker\'s written grounds (FL 32 §: the decisive facts)', ()
 
   it('prints the need assessment a refusal rests on, and the description of a 4 kap. 1 § need a referral rests on', () => {
     expectContains(rendered.refuse.read.text, [LEAD_IN, rendered.refuse.decision.facts?.assessedNeed?.grounds as string]);
-    expectContains(rendered.refer.read.text, [LEAD_IN, rendered.refer.decision.facts?.apparent41Need?.description as string]);
+    expectContains(rendered.refer.read.text, [LEAD_IN, rendered.refer.decision.facts?.apparentEntitlementNeed?.description as string]);
   });
 
   it('still renders a letter for a decision that carries no facts, without the grounds', async () => {
