@@ -16,6 +16,7 @@ import {
   postalAddressSchema,
   singleLine,
   type FinalOutcome,
+  type RetentionPolicy,
   type SignedDecision,
 } from './signed-decision';
 
@@ -44,6 +45,8 @@ export interface CaseRecord {
   createdAt: string;
   /** The last entry in the case file; retention counts from it. */
   lastEntryAt: string;
+  /** Gallring as the rule set of the case's latest proposal gives it. */
+  retention: RetentionPolicy;
   /** Epoch seconds (the table's TTL), or null for the research sample. */
   expiresAt: number | null;
   version: number;

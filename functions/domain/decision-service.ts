@@ -36,8 +36,9 @@ import { propose as evaluateProposal } from './propose';
 import { retentionExpiry } from './retention';
 import { screen, type ScreeningResult } from './screening';
 import { type StatisticsRow, monthsBetween, statisticsRows } from './statistics';
-import type { RuleSetCatalog } from './rule-set-catalog';
-import { followUpOf, type SignedDecision } from './signed-decision';
+import { NoRuleSetForDateError, type PublishedRuleSet, type RuleSetCatalog } from './rule-set-catalog';
+import { type RuleSetApproval, approvalOf, approveRuleSetRequestSchema, checkApprovalRequest } from './rule-set-approval';
+import { followUpOf, type RetentionPolicy, type SignedDecision } from './signed-decision';
 import { type ProblemDocument, issuesFromZod, validationProblem } from './validation';
 
 /** What the letter renderer (functions/letters) answers; declared here so the core imports no adapter. */
@@ -108,6 +109,7 @@ export class DecisionService {
   private readonly clock: () => Date;
   private readonly newId: () => string;
   private readonly letterLimit: number;
+  private readonly approvals = new Map<string, RuleSetApproval>();
 
   constructor(private readonly deps: DecisionServiceDeps) {
     this.store = deps.store;
@@ -120,13 +122,13 @@ export class DecisionService {
     return { eventId: this.newId(), caseId, at, actor: actorRef(actor), action, ...(decisionId ? { decisionId } : {}), ...(details ? { details } : {}) };
   }
 
-  /** The case's new state for a write at `now`: version + 1, retention counted from now. */
+  /** The case's new state for a write at `now`: version + 1, retention counted from now under the case's policy. */
   private touched(record: CaseRecord, now: Date): { record: CaseRecord; expectedVersion: number } {
     const birth = parseIdentityNumber(record.applicant.personnummer, todayInStockholm(now));
     const birthDate = birth.ok ? birth.value.birthDate : (`${record.applicant.personnummer.slice(0, 4)}-01-01` as IsoDate);
     return {
       expectedVersion: record.version,
-      record: { ...record, version: record.version + 1, lastEntryAt: now.toISOString(), expiresAt: retentionExpiry(now, birthDate) },
+      record: { ...record, version: record.version + 1, lastEntryAt: now.toISOString(), expiresAt: retentionExpiry(now, birthDate, record.retention) },
     };
   }
 
@@ -165,13 +167,74 @@ export class DecisionService {
     return { file, decision };
   }
 
+  /**
+   * Evaluates under the rule set in force on the decision date, which must be approved for its
+   * exact content. A draft never decides, and nothing falls back to another rule set.
+   */
   private async evaluate(decisionDate: string, personnummer: string, facts: unknown) {
-    const result = await evaluateProposal(this.deps.catalog, { decisionDate, applicant: { personnummer }, facts });
+    const result = await evaluateProposal(this.deps.catalog, { decisionDate, applicant: { personnummer }, facts }, { approval: (published) => this.approvalOf(published) });
     if (!result.ok) {
-      if (result.problem.status === 422) throw new DomainError('NO_RULE_SET_FOR_DATE', result.problem.detail, { problem: result.problem });
+      if (result.problem.status === 422) {
+        const code = result.problem.type === '/problems/rule-set-not-approved' ? 'RULE_SET_NOT_APPROVED' : 'NO_RULE_SET_FOR_DATE';
+        throw new DomainError(code, result.problem.detail, { problem: result.problem });
+      }
       throw new ValidationError(result.problem);
     }
     return result;
+  }
+
+  /** The stored approval of exactly this content, if any. Approvals never change, so a found one is kept. */
+  private async approvalOf(published: PublishedRuleSet): Promise<RuleSetApproval | undefined> {
+    const key = `${published.ruleSet.id}#${published.sha256}`;
+    const known = this.approvals.get(key);
+    if (known) return known;
+    const approval = await this.store.readRuleSetApproval(published.ruleSet.id, published.sha256);
+    if (approval) this.approvals.set(key, approval);
+    return approval;
+  }
+
+  /** The rule sets with their approvals, for the reviewer's list. */
+  async ruleSetsWithApprovals(): Promise<Array<{ published: PublishedRuleSet; approval: RuleSetApproval | undefined }>> {
+    const sets = this.deps.catalog.list();
+    return Promise.all(sets.map(async (published) => ({ published, approval: await this.approvalOf(published) })));
+  }
+
+  /** One rule set with its approval; NotFoundError when there is no such rule set. */
+  async ruleSetWithApproval(id: string): Promise<{ published: PublishedRuleSet; approval: RuleSetApproval | undefined }> {
+    const published = this.deps.catalog.get(id);
+    if (!published) throw new NotFoundError('Regelverket', id);
+    return { published, approval: await this.approvalOf(published) };
+  }
+
+  /**
+   * A legal reviewer approves the exact content they read. The approval is written once (a
+   * second approval of the same content is a conflict) with its audit event, in one write.
+   */
+  async approveRuleSet(actor: Actor, id: string, body: unknown): Promise<RuleSetApproval> {
+    const request = valid(approveRuleSetRequestSchema.safeParse(body));
+    const published = this.deps.catalog.get(id);
+    if (!published) throw new NotFoundError('Regelverket', id);
+    const check = checkApprovalRequest(published, request);
+    if (!check.ok && check.reason === 'STALE_CONTENT') {
+      throw new ConflictError(
+        'RULE_SET_CHANGED',
+        `Regelverket ${id} har ändrats sedan du läste det: kontrollsumman är nu ${check.current.slice(0, 12)}…, inte ${request.sha256.slice(0, 12)}…. Läs det igen och godkänn det innehåll som gäller nu.`,
+      );
+    }
+    if (!check.ok) throw new ValidationError(validationProblem(check.issues));
+    if (await this.approvalOf(published)) {
+      throw new ConflictError('ALREADY_APPROVED', `Regelverket ${id} är redan godkänt med detta innehåll. Ett godkännande ändras aldrig.`);
+    }
+    const at = this.clock().toISOString();
+    const approval = approvalOf(published, request, { id: actor.id, name: actor.name, title: actor.title ?? 'Jurist' }, at);
+    await this.store.recordRuleSetApproval(approval, { eventId: this.newId(), at, actor: actorRef(actor), action: 'RULE_SET_APPROVED', ruleSetId: id, sha256: published.sha256 });
+    return approval;
+  }
+
+  /** The retention of the rule set in force on a day (for records made without a proposal). */
+  private retentionInForce(day: string): RetentionPolicy {
+    const { parameters } = this.deps.catalog.forDate(day as IsoDate).ruleSet;
+    return { period: { value: parameters.retentionPeriod.value, unit: parameters.retentionPeriod.unit }, researchSampleBirthDays: [...parameters.researchSampleBirthDays.value] };
   }
 
   /** Stores the facts and the engine's proposal (status PROPOSED), on a new or an existing case. */
@@ -206,7 +269,15 @@ export class DecisionService {
         }
         assertNoOpenProposal(file);
         // The case worker's verified details replace earlier ones (e.g. from an outreach referral).
-        const touch = this.touched({ ...file.case, applicant: { ...request.applicant, personnummer: identity.value.canonical }, ...(request.contact ? { contact: request.contact } : {}) }, now);
+        const touch = this.touched(
+          {
+            ...file.case,
+            applicant: { ...request.applicant, personnummer: identity.value.canonical },
+            ...(request.contact ? { contact: request.contact } : {}),
+            retention: proposal.retention,
+          },
+          now,
+        );
         caseRecord = touch.record;
         unit = { touch, audit };
       } else {
@@ -218,7 +289,8 @@ export class DecisionService {
           contact: request.contact ?? { name: actor.name, phone: this.deps.defaultContact?.phone ?? '08-508 00 000', email: this.deps.defaultContact?.email ?? 'jobbtorg@stockholm.se' },
           createdAt: at,
           lastEntryAt: at,
-          expiresAt: retentionExpiry(now, identity.value.birthDate),
+          retention: proposal.retention,
+          expiresAt: retentionExpiry(now, identity.value.birthDate, proposal.retention),
           version: 1,
         };
         audit.push(this.audit(actor, caseId, 'CASE_CREATED', at));
@@ -251,6 +323,28 @@ export class DecisionService {
   }
 
   /**
+   * A proposal is signed only under the rule set it was evaluated with, when that content is
+   * still the approved one in force on the decision date. Otherwise the same facts might now give
+   * another outcome, and the delegate would sign what the law as approved does not propose.
+   */
+  private async assertRuleSetStillApproved(decision: DecisionRecord): Promise<void> {
+    const stale = (why: string) =>
+      new ConflictError('RULE_SET_CHANGED', `${why} Förslaget kan därför inte beslutas. Dra tillbaka det och gör ett nytt förslag.`);
+    let inForce: PublishedRuleSet;
+    try {
+      inForce = this.deps.catalog.forDate(decision.decisionDate as IsoDate);
+    } catch (error) {
+      if (error instanceof NoRuleSetForDateError) throw stale(`Inget regelverk gäller längre för beslutsdatumet ${decision.decisionDate}.`);
+      throw error;
+    }
+    const used = decision.proposal.ruleSet;
+    if (inForce.ruleSet.id !== used.id || inForce.sha256 !== used.sha256) {
+      throw stale(`Regelverket har ändrats sedan förslaget gjordes (förslaget: ${used.id} ${used.sha256.slice(0, 12)}…, nu: ${inForce.ruleSet.id} ${inForce.sha256.slice(0, 12)}…).`);
+    }
+    if (!(await this.approvalOf(inForce))) throw stale(`Regelverket ${inForce.ruleSet.id} är inte godkänt av en jurist i sin nuvarande lydelse.`);
+  }
+
+  /**
    * The named delegate decides. The letter is rendered first; the decision, the letter, the
    * follow-up milestones and the audit event are then stored in one transaction.
    */
@@ -275,6 +369,7 @@ export class DecisionService {
           `Förslaget gäller beslutsdatum ${decision.decisionDate}, men i dag är det ${today}. Dra tillbaka förslaget och gör ett nytt för dagens datum.`,
         );
       }
+      await this.assertRuleSetStillApproved(decision);
       const signed = {
         schemaVersion: 1,
         caseNumber: file.case.caseNumber,
@@ -374,7 +469,7 @@ export class DecisionService {
         replaces: decisionId,
         reconsiderationReason: request.reason,
       };
-      const touch = this.touched(file.case, now);
+      const touch = this.touched({ ...file.case, retention: proposal.retention }, now);
       const audit = [this.audit(actor, file.case.caseId, 'PROPOSED', at, newId, { outcome: proposal.outcome, replaces: decisionId })];
       const unit: WriteUnit = { touch, putDecisions: [record], audit };
       if (claim) unit.idempotency = claim;
@@ -458,7 +553,8 @@ export class DecisionService {
       applicant: { ...request.applicant, personnummer: identity.value.canonical },
       consent: request.consent,
       ...(request.note ? { note: request.note } : {}),
-      expiresAt: retentionExpiry(now, identity.value.birthDate),
+      // A referral is kept under the retention of the rule set in force on the day it arrives.
+      expiresAt: retentionExpiry(now, identity.value.birthDate, this.retentionInForce(todayInStockholm(now))),
     };
     const audit: AuditEvent = { eventId: this.newId(), caseId: '', referralId: referral.referralId, at, actor: actorRef(actor), action: 'REFERRAL_RECEIVED' };
     await this.store.write({ putReferral: referral, audit: [audit] });

@@ -4,6 +4,7 @@
  * retention expiry, so concurrent changes to one case cannot both win.
  */
 import type {
+  ActorRef,
   ReferralRecord,
   WaitingReferral,
   AuditEvent,
@@ -16,6 +17,17 @@ import type {
   MilestoneRecord,
 } from './decision-records';
 import type { MonthCounts } from './statistics';
+import type { RuleSetApproval } from './rule-set-approval';
+
+/** Who did what to a rule set (approvals), kept in the rule set's own partition, never changed. */
+export interface RuleSetAuditEvent {
+  eventId: string;
+  at: string;
+  actor: ActorRef;
+  action: 'RULE_SET_APPROVED';
+  ruleSetId: string;
+  sha256: string;
+}
 
 export interface IdempotencyClaim {
   scope: string;
@@ -75,6 +87,10 @@ export interface DecisionStore {
   listWaitingReferrals(limit: number): Promise<WaitingReferral[]>;
   /** Counts of signed decisions and endings per month, by statistics cell. */
   readStatistics(months: string[]): Promise<MonthCounts[]>;
+  /** The approval of a rule set's exact content (id and sha256), parsed; undefined if none. */
+  readRuleSetApproval(ruleSetId: string, sha256: string): Promise<RuleSetApproval | undefined>;
+  /** Writes an approval and its audit event together; ConflictError('ALREADY_APPROVED') if that content is approved already. */
+  recordRuleSetApproval(approval: RuleSetApproval, audit: RuleSetAuditEvent): Promise<void>;
   /** Adds one to the count of screenings with this result in this month; nothing else is kept. */
   countScreening(month: string, path: string): Promise<void>;
 }

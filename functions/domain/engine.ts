@@ -13,7 +13,8 @@ import { type IsoDate, addDays, addMonths, compareDates, maxDate, minDate } from
 import { canonicalSha256 } from './canonical-json';
 import { type ApplicantSummary, type EngineFactName, type EngineFacts, FACT_CATALOG, isEngineFactName, type RecordedFacts } from './facts';
 import { type Citation, citeAll } from './lagrum';
-import type { AppealRoute, ConditionNode, Criterion, Parameter, ParameterName, RuleSet } from './rule-set';
+import type { ApprovalRef, RetentionPolicy } from './signed-decision';
+import { type AppealRoute, type ConditionNode, type Criterion, type Parameter, type ParameterName, type RuleSet, durationParameter } from './rule-set';
 import { type PublishedRuleSet, interpolate } from './rule-set-catalog';
 
 export type CriterionStatus = 'MET' | 'NOT_MET' | 'MISSING';
@@ -100,7 +101,7 @@ export interface Proposal {
   schemaVersion: 1;
   outcome: ProposedOutcome;
   decisionDate: IsoDate;
-  ruleSet: { id: string; version: number; sha256: string; validFrom: string; validTo?: string };
+  ruleSet: { id: string; version: number; sha256: string; validFrom: string; validTo?: string; approval: ApprovalRef | null };
   /** sha256 of the canonical decision inputs (date, recorded facts, age and kind of identity). */
   inputSha256: string;
   applicant: ApplicantSummary;
@@ -139,6 +140,7 @@ export interface Proposal {
     informationMayBeShared: boolean;
     consentLagrum: Citation[];
   };
+  retention: RetentionPolicy;
 }
 
 export interface EvaluationInput {
@@ -184,7 +186,7 @@ export class CompiledRuleSet {
     // then treated as unknown below, never as false.
     this.engine = new Engine([], { allowUndefinedFacts: true });
     for (const [name, parameter] of Object.entries(ruleSet.parameters)) {
-      this.engine.addFact(`param.${name}`, (parameter as Parameter).value);
+      this.engine.addFact(`param.${name}`, parameter.value);
     }
     for (const criterion of ruleSet.criteria) {
       this.engine.addRule({ name: `criterion:${criterion.id}`, conditions: toEngineConditions(criterion.conditions), event: { type: `criterion:${criterion.id}` } });
@@ -216,7 +218,7 @@ export function compile(published: PublishedRuleSet): CompiledRuleSet {
 }
 
 function parameterValue(ruleSet: RuleSet, name: string): number | undefined {
-  return (ruleSet.parameters as Record<string, Parameter | undefined>)[name]?.value;
+  return durationParameter(ruleSet, name)?.value;
 }
 
 function isKnown(facts: EngineFacts, name: string, ruleSet: RuleSet): boolean {
@@ -481,6 +483,8 @@ export async function evaluate(compiled: CompiledRuleSet, input: EvaluationInput
       sha256: compiled.published.sha256,
       validFrom: ruleSet.validFrom,
       ...(ruleSet.validTo !== undefined ? { validTo: ruleSet.validTo } : {}),
+      // Set by the service from the stored approval; the engine itself knows none.
+      approval: null,
     },
     inputSha256: inputHash(input),
     applicant: input.applicant,
@@ -507,6 +511,10 @@ export async function evaluate(compiled: CompiledRuleSet, input: EvaluationInput
       outcome === 'REFER'
         ? { consentToShare: consent ?? null, informationMayBeShared: consent === true, consentLagrum: citeAll(ruleSet, ruleSet.referral.consentLagrum) }
         : null,
+    retention: {
+      period: duration(ruleSet.parameters.retentionPeriod),
+      researchSampleBirthDays: [...ruleSet.parameters.researchSampleBirthDays.value],
+    },
   };
 }
 

@@ -11,6 +11,7 @@ export type DomainErrorCode =
   | 'IDEMPOTENCY_KEY_REUSED'
   | 'LETTER_TOO_LARGE'
   | 'NO_RULE_SET_FOR_DATE'
+  | 'RULE_SET_NOT_APPROVED'
   | 'UNAVAILABLE';
 
 export class DomainError extends Error {
@@ -49,7 +50,9 @@ export class ConflictError extends DomainError {
       | 'ALREADY_ENDED'
       | 'NOT_GRANTED'
       | 'SUPERSEDED'
-      | 'DECISION_DATE_NOT_TODAY',
+      | 'DECISION_DATE_NOT_TODAY'
+      | 'RULE_SET_CHANGED'
+      | 'ALREADY_APPROVED',
     message: string,
   ) {
     super('CONFLICT', message, { reason });

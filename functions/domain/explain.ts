@@ -5,7 +5,7 @@
 import type { CriterionStatus, Milestone, Proposal, ProposedOutcome } from './engine';
 import { FACT_CATALOG, isEngineFactName } from './facts';
 import { citeAll } from './lagrum';
-import type { ConditionNode, Parameter, RuleSet } from './rule-set';
+import { type ConditionNode, type DayListParameter, type Parameter, type RuleSet, durationParameter } from './rule-set';
 import { interpolate, type PublishedRuleSet } from './rule-set-catalog';
 
 export const outcomeLabels: Record<ProposedOutcome, string> = {
@@ -41,7 +41,8 @@ const unitLabels: Record<Parameter['unit'], [string, string]> = {
   days: ['dag', 'dagar'],
 };
 
-export function formatParameter(p: Pick<Parameter, 'value' | 'unit'>): string {
+export function formatParameter(p: Pick<Parameter, 'value' | 'unit'> | Pick<DayListParameter, 'value' | 'unit'>): string {
+  if (p.unit === 'dayOfMonth') return `den ${(p.value as number[]).join(', ')} i månaden`;
   const [one, many] = unitLabels[p.unit];
   return `${p.value} ${p.value === 1 ? one : many}`;
 }
@@ -113,7 +114,7 @@ function describeValue(ruleSet: RuleSet, fact: string, value: unknown): string {
   if (value !== null && typeof value === 'object' && !Array.isArray(value) && 'fact' in value) {
     const name = String((value as { fact: string }).fact);
     if (name.startsWith('param.')) {
-      const parameter = (ruleSet.parameters as Record<string, Parameter | undefined>)[name.slice(6)];
+      const parameter = durationParameter(ruleSet, name.slice(6));
       return parameter ? `${parameter.value} (parametern ${name.slice(6)})` : name;
     }
     return isEngineFactName(name) ? FACT_CATALOG[name].label : name;
@@ -124,7 +125,7 @@ function describeValue(ruleSet: RuleSet, fact: string, value: unknown): string {
 
 function describeConditions(ruleSet: RuleSet, node: ConditionNode, depth = 0): string[] {
   const pad = '   '.repeat(depth);
-  const label = node.label ? ` (${interpolate(node.label, (n) => (n.startsWith('param.') ? String((ruleSet.parameters as Record<string, Parameter>)[n.slice(6)]?.value) : undefined))})` : '';
+  const label = node.label ? ` (${interpolate(node.label, (n) => (n.startsWith('param.') ? String(durationParameter(ruleSet, n.slice(6))?.value) : undefined))})` : '';
   if ('all' in node) return [`${pad}alla dessa${label}:`, ...node.all.flatMap((c) => describeConditions(ruleSet, c, depth + 1))];
   if ('any' in node) return [`${pad}minst ett av dessa${label}:`, ...node.any.flatMap((c) => describeConditions(ruleSet, c, depth + 1))];
   if ('not' in node) return [`${pad}inte${label}:`, ...describeConditions(ruleSet, node.not, depth + 1)];
@@ -138,7 +139,7 @@ const parameterStatusLabels = { UNCONFIRMED: 'EJ BEKRÄFTAD av jurist', CONFIRME
 export function describeRuleSet({ ruleSet, sha256, origin }: PublishedRuleSet): string {
   // Placeholders filled per case are shown as what they will say, so the reviewer reads a sentence.
   const lookup = (n: string) => {
-    if (n.startsWith('param.')) return String((ruleSet.parameters as Record<string, Parameter>)[n.slice(6)]?.value);
+    if (n.startsWith('param.')) return String(durationParameter(ruleSet, n.slice(6))?.value);
     if (n === 'matchedAlternatives') return '‹den eller de målgrupper som är uppfyllda›';
     return isEngineFactName(n) ? `‹${FACT_CATALOG[n].label}›` : `{{${n}}}`;
   };
@@ -152,7 +153,7 @@ export function describeRuleSet({ ruleSet, sha256, origin }: PublishedRuleSet): 
   out.push('', 'Författningar:');
   for (const s of ruleSet.statutes) out.push(`   - ${s.title}${s.abbreviation ? ` (${s.abbreviation})` : ''}, SFS ${s.sfs}`);
   out.push('', 'Parametrar:');
-  for (const [name, p] of Object.entries(ruleSet.parameters) as Array<[string, Parameter]>) {
+  for (const [name, p] of Object.entries(ruleSet.parameters) as Array<[string, Parameter | DayListParameter]>) {
     out.push(`   - ${name}: ${formatParameter(p)} [${parameterStatusLabels[p.status]}${p.confirmedBy ? `: ${p.confirmedBy} ${p.confirmedOn}` : ''}]`);
     out.push(`     ${p.description}`, `     Källa: ${p.source}`);
   }

@@ -5,7 +5,7 @@
 import { type IsoDate, compareDates } from './dates';
 import { canonicalSha256 } from './canonical-json';
 import { isEngineFactName } from './facts';
-import { type ConditionNode, type LagrumRef, type RuleSet, REQUIRED_PARAMETERS, ruleSetSchema } from './rule-set';
+import { type ConditionNode, type LagrumRef, type RuleSet, REQUIRED_PARAMETERS, referenceKey, ruleSetSchema } from './rule-set';
 import { type ValidationIssue, issuesFromZod } from './validation';
 
 export interface PublishedRuleSet {
@@ -68,10 +68,26 @@ export function crossCheck(ruleSet: RuleSet): ValidationIssue[] {
   const statuteIds = new Set(ruleSet.statutes.map((s) => s.id));
   const parameterNames = new Set<string>(REQUIRED_PARAMETERS);
 
+  const referenceKeys = new Map<string, number>();
+  ruleSet.references.forEach((ref, i) => {
+    const key = referenceKey(ref);
+    if (!statuteIds.has(ref.statute)) {
+      issues.push({ path: `references.${i}.statute`, message: `Lagen '${ref.statute}' finns inte i listan statutes.` });
+    }
+    if (referenceKeys.has(key)) issues.push({ path: `references.${i}`, message: `Hänvisningen ${key} finns två gånger i references.` });
+    referenceKeys.set(key, i);
+  });
+  const cited = new Set<string>();
   const checkLagrum = (refs: LagrumRef[], path: string) =>
     refs.forEach((ref, i) => {
-      if ('statute' in ref && !statuteIds.has(ref.statute)) {
+      if (!('statute' in ref)) return;
+      if (!statuteIds.has(ref.statute)) {
         issues.push({ path: `${path}.${i}.statute`, message: `Lagen '${ref.statute}' finns inte i listan statutes.` });
+      }
+      const key = referenceKey(ref);
+      cited.add(key);
+      if (!referenceKeys.has(key)) {
+        issues.push({ path: `${path}.${i}`, message: `Hänvisningen ${key} saknas i references (varje lagrum anges där med källa och granskningsstatus).` });
       }
     });
 
@@ -128,6 +144,9 @@ export function crossCheck(ruleSet: RuleSet): ValidationIssue[] {
   for (const route of ['LAGLIGHETSPROVNING', 'FORVALTNINGSBESVAR'] as const) {
     checkLagrum(ruleSet.appealRoutes[route].lagrum, `appealRoutes.${route}.lagrum`);
   }
+  for (const [key, i] of referenceKeys) {
+    if (!cited.has(key)) issues.push({ path: `references.${i}`, message: `Hänvisningen ${key} används inte av något kriterium, utfall eller överklagandesätt.` });
+  }
   if (ruleSet.validTo !== undefined && compareDates(ruleSet.validTo as IsoDate, ruleSet.validFrom as IsoDate) < 0) {
     issues.push({ path: 'validTo', message: 'validTo ligger före validFrom.' });
   }
@@ -151,10 +170,18 @@ export class RuleSetCatalog {
 
   constructor(sets: PublishedRuleSet[]) {
     this.sets = [...sets].sort((a, b) => compareDates(a.ruleSet.validFrom as IsoDate, b.ruleSet.validFrom as IsoDate));
-    const ids = new Set<string>();
+    const ids = new Map<string, PublishedRuleSet>();
     for (const s of this.sets) {
-      if (ids.has(s.ruleSet.id)) throw new RuleSetError(s.origin, [{ path: 'id', message: `Id ${s.ruleSet.id} används redan.` }]);
-      ids.add(s.ruleSet.id);
+      const earlier = ids.get(s.ruleSet.id);
+      if (earlier && earlier.ruleSet.version === s.ruleSet.version && earlier.sha256 !== s.sha256) {
+        // An approval names id, version and content: two contents under one name would let an
+        // edited copy pass for the approved one.
+        throw new RuleSetError(s.origin, [
+          { path: 'id', message: `${s.ruleSet.id} version ${s.ruleSet.version} finns också i ${earlier.origin}, med samma id och version men annat innehåll.` },
+        ]);
+      }
+      if (earlier) throw new RuleSetError(s.origin, [{ path: 'id', message: `Id ${s.ruleSet.id} används redan.` }]);
+      ids.set(s.ruleSet.id, s);
     }
     // Two rule sets in force on the same day would make the choice arbitrary: refuse to start.
     for (let i = 1; i < this.sets.length; i++) {

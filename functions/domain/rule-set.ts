@@ -90,25 +90,43 @@ export type Contradiction = z.infer<typeof contradictionSchema>;
 
 export const PARAMETER_STATUSES = ['UNCONFIRMED', 'CONFIRMED'] as const;
 
+/** Where a value or a reference comes from, and whether a legal reviewer has confirmed it in the file. */
+const reviewedFields = {
+  source: text,
+  status: z.enum(PARAMETER_STATUSES),
+  confirmedBy: z.optional(text),
+  confirmedOn: z.optional(isoDateSchema),
+};
+type Reviewed = { status: string; confirmedBy?: string; confirmedOn?: string };
+const confirmedNamesWhoAndWhen = z.refine<Reviewed>(
+  (p) => p.status !== 'CONFIRMED' || (p.confirmedBy !== undefined && p.confirmedOn !== undefined),
+  { message: 'En bekräftad uppgift ska ange vem som bekräftade den och när (confirmedBy, confirmedOn).', path: ['status'] },
+);
+
 export const parameterSchema = z
   .strictObject({
     value: z.number().check(z.nonnegative()),
     unit: z.enum(['years', 'months', 'weeks', 'days']),
     description: text,
-    source: text,
-    status: z.enum(PARAMETER_STATUSES),
-    confirmedBy: z.optional(text),
-    confirmedOn: z.optional(isoDateSchema),
+    ...reviewedFields,
   })
-  .check(
-    z.refine((p) => p.status !== 'CONFIRMED' || (p.confirmedBy !== undefined && p.confirmedOn !== undefined), {
-      message: 'En bekräftad parameter ska ange vem som bekräftade den och när (confirmedBy, confirmedOn).',
-      path: ['status'],
-    }),
-  );
+  .check(confirmedNamesWhoAndWhen);
 export type Parameter = z.infer<typeof parameterSchema>;
 
-/** The parameters every rule set must define; the engine computes periods and dates from them. */
+/** Days of the month, e.g. the birth days of the research sample that gallring spares. */
+export const dayListParameterSchema = z
+  .strictObject({
+    value: z
+      .array(z.int().check(z.minimum(1), z.maximum(31)))
+      .check(z.refine((days) => new Set(days).size === days.length, 'Varje dag får stå en gång.')),
+    unit: z.literal('dayOfMonth'),
+    description: text,
+    ...reviewedFields,
+  })
+  .check(confirmedNamesWhoAndWhen);
+export type DayListParameter = z.infer<typeof dayListParameterSchema>;
+
+/** The lengths of time every rule set must define; the engine and gallring compute dates from them. */
 export const REQUIRED_PARAMETERS = [
   'ageMin',
   'ageMax',
@@ -117,8 +135,49 @@ export const REQUIRED_PARAMETERS = [
   'deeperPlan',
   'followUpInterval',
   'followUpBeforeEnd',
+  'retentionPeriod',
 ] as const;
 export type ParameterName = (typeof REQUIRED_PARAMETERS)[number];
+const isDurationName = (name: string): name is ParameterName => (REQUIRED_PARAMETERS as readonly string[]).includes(name);
+
+/** A length-of-time parameter by name (as conditions and texts write it after `param.`), if there is one. */
+export function durationParameter(ruleSet: Pick<RuleSet, 'parameters'>, name: string): Parameter | undefined {
+  return isDurationName(name) ? ruleSet.parameters[name] : undefined;
+}
+
+/** Every parameter a reviewer confirms: the lengths of time and the research sample's birth days. */
+export const PARAMETER_NAMES = [...REQUIRED_PARAMETERS, 'researchSampleBirthDays'] as const;
+export type AnyParameterName = (typeof PARAMETER_NAMES)[number];
+
+const parametersSchema = z.strictObject({
+  ...(Object.fromEntries(REQUIRED_PARAMETERS.map((name) => [name, parameterSchema])) as Record<ParameterName, typeof parameterSchema>),
+  researchSampleBirthDays: dayListParameterSchema,
+});
+
+/**
+ * A provision the rule set cites, once, with its source and reviewer status. Criteria, outcomes
+ * and appeal routes cite it by the same statute, chapter and section; the cross-check makes every
+ * citation appear here, so a reviewer confirms each provision in one list.
+ */
+export const statuteReferenceSchema = z
+  .strictObject({
+    statute: z.string(),
+    chapter: z.optional(z.int().check(z.positive())),
+    section: z.optional(z.int().check(z.positive())),
+    paragraph: z.optional(z.int().check(z.positive())),
+    /** What the provision says, in a few words, for the reviewer. */
+    about: text,
+    ...reviewedFields,
+  })
+  .check(confirmedNamesWhoAndWhen);
+export type StatuteReference = z.infer<typeof statuteReferenceSchema>;
+
+/** A stable key for a provision, e.g. `SoL:11:4` or `KL:13`; approvals name references by it. */
+export function referenceKey(ref: { statute: string; chapter?: number; section?: number; paragraph?: number }): string {
+  const parts: Array<number | string> = [ref.statute, ref.chapter ?? '', ref.section ?? '', ref.paragraph ?? ''];
+  while (parts.length > 1 && parts[parts.length - 1] === '') parts.pop();
+  return parts.join(':');
+}
 
 const outcomeBasisSchema = z.strictObject({
   lagrum: z.array(lagrumRefSchema),
@@ -134,7 +193,9 @@ export const ruleSetSchema = z.strictObject({
   source: z.strictObject({ guideline: text, title: text, documents: z.optional(z.array(text)) }),
   statutes: z.array(statuteSchema).check(z.minLength(1)),
   assumptions: z.array(z.strictObject({ id, text })),
-  parameters: z.record(z.enum(REQUIRED_PARAMETERS), parameterSchema),
+  /** Every provision cited below, with its source and reviewer status. */
+  references: z.array(statuteReferenceSchema).check(z.minLength(1)),
+  parameters: parametersSchema,
   criteria: z.array(criterionSchema).check(z.minLength(1)),
   contradictions: z.array(contradictionSchema),
   considerationOfRight: z.strictObject({

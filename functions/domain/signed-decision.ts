@@ -121,6 +121,20 @@ const milestoneSchema = z.strictObject({
   parameter: z.enum(REQUIRED_PARAMETERS),
 });
 
+/** What a decision record and its letter say about the approval of the rule set it applied. */
+export const approvalRefSchema = z.strictObject({
+  approvedAt: z.string(),
+  approvedBy: z.strictObject({ name: z.string(), title: z.string() }),
+  development: z.boolean(),
+});
+export type ApprovalRef = z.infer<typeof approvalRefSchema>;
+
+export const retentionPolicySchema = z.strictObject({
+  period: z.strictObject({ value: z.number().check(z.nonnegative()), unit: z.enum(['years', 'months', 'weeks', 'days']) }),
+  researchSampleBirthDays: z.array(z.int().check(z.minimum(1), z.maximum(31))),
+});
+export type RetentionPolicy = z.infer<typeof retentionPolicySchema>;
+
 const durationSchema = z.strictObject({ value: z.number().check(z.nonnegative()), unit: z.enum(['years', 'months', 'weeks', 'days']) });
 const legalBasisSchema = z.strictObject({ lagrum: z.array(citationSchema), appealRoute: z.enum(APPEAL_ROUTES), appealLagrum: z.array(citationSchema) });
 
@@ -135,6 +149,8 @@ export const proposalSchema = z.strictObject({
     sha256: z.string().check(z.regex(/^[0-9a-f]{64}$/, 'Ange regelverkets sha256 som 64 hexadecimala tecken.')),
     validFrom: z.string(),
     validTo: z.optional(z.string()),
+    /** The legal reviewer's approval it was applied under; null outside the service (the CLI, scenarios). */
+    approval: z.nullable(approvalRefSchema),
   }),
   inputSha256: z.string().check(z.regex(/^[0-9a-f]{64}$/, 'Ange indatas sha256 som 64 hexadecimala tecken.')),
   applicant: z.strictObject({ age: z.int().check(z.nonnegative()), identityKind: z.enum(['personnummer', 'samordningsnummer']) }),
@@ -170,6 +186,8 @@ export const proposalSchema = z.strictObject({
   referral: z.nullable(
     z.strictObject({ consentToShare: z.nullable(z.boolean()), informationMayBeShared: z.boolean(), consentLagrum: z.array(citationSchema) }),
   ),
+  /** Gallring as the rule set gives it: the case file takes it, so no later write needs the rules. */
+  retention: retentionPolicySchema,
 });
 
 // The schema and the engine's interface must describe the same thing; this fails to compile if

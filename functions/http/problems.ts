@@ -32,6 +32,7 @@ const STATUS: Record<DomainError['code'], number> = {
   IDEMPOTENCY_KEY_REUSED: 422,
   LETTER_TOO_LARGE: 422,
   NO_RULE_SET_FOR_DATE: 422,
+  RULE_SET_NOT_APPROVED: 422,
   UNAVAILABLE: 503,
 };
 
@@ -42,6 +43,7 @@ const TITLES: Record<DomainError['code'], string> = {
   IDEMPOTENCY_KEY_REUSED: 'Idempotensnyckeln är redan använd',
   LETTER_TOO_LARGE: 'Beslutsbrevet är för stort',
   NO_RULE_SET_FOR_DATE: 'Inget regelverk gäller för beslutsdatumet',
+  RULE_SET_NOT_APPROVED: 'Regelverket är inte godkänt',
   UNAVAILABLE: 'Tillfälligt otillgänglig',
 };
 

@@ -16,6 +16,7 @@ import {
   withdrawRequestSchema,
 } from '../domain/decision-records';
 import { screeningRequestSchema } from '../domain/screening';
+import { approveRuleSetRequestSchema } from '../domain/rule-set-approval';
 
 export type TableAccess = 'read' | 'write';
 
@@ -136,16 +137,28 @@ export const ROUTES: RouteDefinition[] = [
     method: 'GET',
     path: '/v1/rule-sets',
     access: [...STAFF, 'jurist'],
-    summary: 'Regelverken med giltighet',
-    table: [],
+    summary: 'Regelverken med giltighet och granskning (godkänt eller utkast)',
+    table: ['read'],
   },
   {
     id: 'get-rule-set',
     method: 'GET',
     path: '/v1/rule-sets/{id}',
     access: [...STAFF, 'jurist'],
-    summary: 'Ett regelverk med kriterier, lagrum och parametrar',
-    table: [],
+    summary: 'Ett regelverk med kriterier, lagrum och parametrar, och vem som har godkänt det',
+    table: ['read'],
+  },
+  {
+    id: 'approve-rule-set',
+    method: 'POST',
+    path: '/v1/rule-sets/{id}/approvals',
+    access: ['jurist'],
+    summary: 'Godkänn ett regelverk: juristen godkänner exakt det innehåll (sha256) hen har läst',
+    description:
+      'Bara ett godkänt regelverk används för beslut. Godkännandet gäller kontrollsumman; ändras regelverket gäller godkännandet inte längre. Parametrar och lagrum som juristen har bekräftat anges var för sig',
+    body: approveRuleSetRequestSchema,
+    creates: true,
+    table: ['read', 'write'],
   },
   {
     id: 'screen',

@@ -27,7 +27,8 @@ import type {
   ReferralRecord,
   WaitingReferral,
 } from '../domain/decision-records';
-import type { DecisionStore, StoredIdempotency, WriteUnit } from '../domain/decision-store';
+import type { DecisionStore, RuleSetAuditEvent, StoredIdempotency, WriteUnit } from '../domain/decision-store';
+import { type RuleSetApproval, ruleSetApprovalSchema } from '../domain/rule-set-approval';
 import { isExpired } from '../domain/retention';
 import { type MonthCounts, decisionCells, endingCells } from '../domain/statistics';
 import { DUE_INDEX, KEYS, TTL_ATTRIBUTE } from './table';
@@ -61,6 +62,9 @@ export const keys = {
   idempotency: (scope: string, key: string) => ({ [KEYS.partition]: S(`IDEMPOTENCY#${scope}#${key}`), [KEYS.sort]: S('IDEMPOTENCY') }),
   counter: (name: string) => ({ [KEYS.partition]: S(`COUNTER#${name}`), [KEYS.sort]: S('COUNTER') }),
   referral: (referralId: string) => ({ [KEYS.partition]: S(`REFERRAL#${referralId}`), [KEYS.sort]: S('REFERRAL') }),
+  /** One item per approved content: a changed rule set has another sha256 and no approval. */
+  ruleSetApproval: (ruleSetId: string, sha256: string) => ({ [KEYS.partition]: S(`RULESET#${ruleSetId}`), [KEYS.sort]: S(`APPROVAL#${sha256}`) }),
+  ruleSetAudit: (event: RuleSetAuditEvent) => ({ [KEYS.partition]: S(`RULESET#${event.ruleSetId}`), [KEYS.sort]: S(`AUDIT#${event.at}#${event.eventId}`) }),
   screeningCount: (month: string) => ({ [KEYS.partition]: S('STATS#SCREENING'), [KEYS.sort]: S(`MONTH#${month}`) }),
 };
 
@@ -424,6 +428,40 @@ export class DynamoDbDecisionStore implements DecisionStore {
         return { month, counts };
       }),
     );
+  }
+
+  async readRuleSetApproval(ruleSetId: string, sha256: string): Promise<RuleSetApproval | undefined> {
+    const result = await this.client
+      .send(new GetItemCommand({ TableName: this.tableName, Key: keys.ruleSetApproval(ruleSetId, sha256), ConsistentRead: true }))
+      .catch(translate);
+    const item = result.Item as Item | undefined;
+    if (!item) return undefined;
+    const parsed = ruleSetApprovalSchema.safeParse(parse<unknown>(item));
+    if (!parsed.success) throw new Error(`The stored approval of ${ruleSetId} ${sha256} is malformed: ${parsed.error.message}`);
+    return parsed.data;
+  }
+
+  async recordRuleSetApproval(approval: RuleSetApproval, audit: RuleSetAuditEvent): Promise<void> {
+    const items: TransactWriteItem[] = [
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: { ...keys.ruleSetApproval(approval.ruleSetId, approval.sha256), type: S('RULESET_APPROVAL'), data: json(approval) },
+          // Written once, never replaced: an approval is a record of what a named person approved.
+          ConditionExpression: notExists,
+        },
+      },
+      { Put: { TableName: this.tableName, Item: { ...keys.ruleSetAudit(audit), type: S('AUDIT'), data: json(audit) }, ConditionExpression: notExists } },
+    ];
+    try {
+      await this.client.send(new TransactWriteItemsCommand({ TransactItems: items }));
+    } catch (error) {
+      const reasons = (error as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons;
+      if ((error as { name?: string }).name === 'TransactionCanceledException' && reasons?.[0]?.Code === 'ConditionalCheckFailed') {
+        throw new ConflictError('ALREADY_APPROVED', `Regelverket ${approval.ruleSetId} är redan godkänt med detta innehåll. Ett godkännande ändras aldrig.`);
+      }
+      translate(error);
+    }
   }
 
   async countScreening(month: string, path: string): Promise<void> {

@@ -11,28 +11,29 @@ import { DEFAULT_TABLE_NAME } from '../../functions/storage/table';
 import { loadOrCreateDevKeys } from './dev-keys';
 import { startDynamoDbLocal } from './dynamodb-local';
 import { startLocalServer } from './server';
+import { recordDevelopmentApprovals } from './dev-approvals';
 
 const port = Number(process.env.PORT ?? 3000);
 const dataDir = resolve(process.env.DATA_DIR ?? '.data');
 
-// No published rule set covers today (SoL 2001:453 was replaced on 2025-07-01; see README). So
-// that a newcomer can still walk from a case to a signed letter, the local service then runs as
-// if it were the last day a rule set covers, and says so. Never done in AWS.
+// Decisions are dated today, under the rule set in force today. JOBBTORG_LOCAL_TODAY still pins
+// the date for a demonstration of an earlier day; it is never set here, and Lambda ignores it.
 const catalog = loadCatalog();
-const today = todayInStockholm();
-if (!process.env.JOBBTORG_LOCAL_TODAY) {
-  try {
-    catalog.forDate(today);
-  } catch {
-    const lastCovered = catalog.list().map((s) => s.ruleSet.validTo).filter((d): d is string => d !== undefined).sort().at(-1);
-    if (lastCovered) process.env.JOBBTORG_LOCAL_TODAY = lastCovered;
-  }
-}
 
 const db = await startDynamoDbLocal({ port: Number(process.env.DYNAMODB_PORT ?? 8000), dbPath: resolve(dataDir, 'dynamodb') });
 process.env.DYNAMODB_ENDPOINT = db.endpoint;
 process.env.TABLE_NAME ??= DEFAULT_TABLE_NAME;
-const table = await ensureTable(createDynamoDbClient({ endpoint: db.endpoint }), process.env.TABLE_NAME);
+const client = createDynamoDbClient({ endpoint: db.endpoint });
+const table = await ensureTable(client, process.env.TABLE_NAME);
+// Only on an empty data folder: later, a changed rule set is a draft until approved on the page.
+const approved = table === 'created' ? await recordDevelopmentApprovals(client, process.env.TABLE_NAME, catalog) : [];
+const today = todayInStockholm();
+let inForce = '';
+try {
+  inForce = catalog.forDate(today).ruleSet.id;
+} catch {
+  inForce = '';
+}
 const keys = await loadOrCreateDevKeys(resolve(dataDir, 'dev-jwt-key.json'));
 const api = await startLocalServer({ port, keys });
 
@@ -42,9 +43,12 @@ Jobbtorg beslutsstöd körs lokalt
   Webbsidan:      ${api.url}/   (logga in som en utvecklingsanvändare)
   API:            ${api.url}/v1   (OpenAPI: ${api.url}/v1/openapi.json)
   DynamoDB Local: ${db.endpoint}, tabell ${process.env.TABLE_NAME} (${table}), data i ${resolve(dataDir, 'dynamodb')}
-${pinned ? `
-  OBS: inget regelverk gäller i dag (${today}). Lokalt räknas dagens datum som ${pinned}
-  (JOBBTORG_LOCAL_TODAY). Sätt JOBBTORG_LOCAL_TODAY=ÅÅÅÅ-MM-DD för ett annat datum.
+  Regelverk i dag (${today}): ${inForce || 'inget regelverk gäller i dag'}
+${approved.length > 0 ? `
+  Tom datamapp: ${approved.map((a) => a.ruleSetId).join(', ')} är godkända lokalt för utveckling
+  (ingen juristgranskning). Beslut och brev säger det. I AWS godkänner en jurist varje regelverk.
+` : ''}${pinned ? `
+  OBS: dagens datum räknas som ${pinned} (JOBBTORG_LOCAL_TODAY).
 ` : ''}
 Hämta en token (i ett annat fönster):
   TOKEN=$(npm run -s token -- --role handlaggare --name "Anna Lindqvist")

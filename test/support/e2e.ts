@@ -64,7 +64,7 @@ export interface E2e {
  * Registers beforeAll/afterAll for the calling test file and returns the harness, usable from the
  * first test on. Handlers read their environment at first use, so it is set before any request.
  */
-export function useE2eServer(options: { today?: string } = {}): E2e {
+export function useE2eServer(options: { today?: string; approve?: false } = {}): E2e {
   const today = options.today ?? E2E_TODAY;
   let state: { url: string; tableName: string; client: DynamoDBClient; keys: DevKeys; close(): Promise<void> } | undefined;
   const tokens = new Map<string, Promise<string>>();
@@ -78,7 +78,7 @@ export function useE2eServer(options: { today?: string } = {}): E2e {
   };
 
   beforeAll(async () => {
-    const { client, tableName } = await freshTable('e2e');
+    const { client, tableName } = await freshTable('e2e', options.approve === false ? { approve: false } : {});
     const env = { TABLE_NAME: tableName, DYNAMODB_ENDPOINT: inject('dynamodbEndpoint'), JOBBTORG_LOCAL_TODAY: today, AWS_REGION: 'eu-north-1' };
     for (const [key, value] of Object.entries(env)) {
       saved[key] = process.env[key];

@@ -37,6 +37,7 @@ function writeFixtureSuccessor(dir: string) {
   sol.sfs = '2025:400';
   sol.title = 'Socialtjänstlag (2025:400)';
   doc.outcomes.GRANT.lagrum = [{ statute: 'SoL', chapter: 11, section: 3 }];
+  doc.references.push({ statute: 'SoL', chapter: 11, section: 3, about: 'Fiktivt lagrum för testet.', source: 'Testfixtur', status: 'UNCONFIRMED' });
   doc.parameters.ageMax.value = 30;
   doc.parameters.maxPeriod.value = 6;
   mkdirSync(join(dir, 'fixture-sis-sol2025'));
@@ -98,6 +99,13 @@ describe('choosing a rule set by decision date', () => {
     expect(result.problem.detail).toContain('jobbtorg-sis-sol2001 (2023-01-01–2025-06-30)');
   });
 
+  it('refuses two rule sets with the same id and version but different content', () => {
+    const a = publishRuleSet(realDocument(), 'rules/a/rule-set.yaml');
+    const edited = realDocument();
+    edited.criteria[0].reasons.met = 'Ändrad text.';
+    expect(() => new RuleSetCatalog([a, publishRuleSet(edited, 'rules/b/rule-set.yaml')])).toThrow(/samma id och version.*annat innehåll/s);
+  });
+
   it('refuses to load two rule sets in force on the same day', () => {
     const a = publishRuleSet(realDocument(), 'a.yaml');
     const overlapping = { ...realDocument(), id: 'other', validFrom: '2025-06-30' };
@@ -119,7 +127,47 @@ describe('rule-set validation', () => {
   it('names a lagrum that cites a statute missing from the list', () => {
     const doc = realDocument();
     doc.criteria[2].lagrum[1].statute = 'SFB';
-    expect(problemsOf(doc)).toEqual(["criteria.2.lagrum.1.statute: Lagen 'SFB' finns inte i listan statutes."]);
+    expect(problemsOf(doc)).toEqual([
+      "criteria.2.lagrum.1.statute: Lagen 'SFB' finns inte i listan statutes.",
+      'criteria.2.lagrum.1: Hänvisningen SFB:4:1 saknas i references (varje lagrum anges där med källa och granskningsstatus).',
+    ]);
+  });
+
+  it('requires every provision cited to be listed once under references, with its source and status', () => {
+    const doc = realDocument();
+    doc.outcomes.GRANT.lagrum = [{ statute: 'SoL', chapter: 4, section: 3 }];
+    expect(problemsOf(doc)).toEqual(['outcomes.GRANT.lagrum.0: Hänvisningen SoL:4:3 saknas i references (varje lagrum anges där med källa och granskningsstatus).']);
+
+    const unsourced = realDocument();
+    delete unsourced.references[0].source;
+    expect(problemsOf(unsourced).join('\n')).toMatch(/references\.0\.source/);
+
+    const twice = realDocument();
+    twice.references.push({ ...twice.references[0] });
+    expect(problemsOf(twice)).toEqual([`references.${twice.references.length - 1}: Hänvisningen SoL:4:1 finns två gånger i references.`]);
+  });
+
+  it('names a listed provision that nothing cites, so the list a reviewer confirms is exactly what is applied', () => {
+    const doc = realDocument();
+    doc.references.push({ statute: 'SoL', chapter: 4, section: 4, about: 'Praktik', source: 'SFS 2001:453', status: 'UNCONFIRMED' });
+    expect(problemsOf(doc)).toEqual([`references.${doc.references.length - 1}: Hänvisningen SoL:4:4 används inte av något kriterium, utfall eller överklagandesätt.`]);
+  });
+
+  it('requires who and when for a confirmed provision, as for a parameter', () => {
+    const doc = realDocument();
+    doc.references[1].status = 'CONFIRMED';
+    expect(problemsOf(doc).join('\n')).toMatch(/references\.1\.status: En bekräftad uppgift ska ange vem som bekräftade den och när/);
+    doc.references[1].confirmedBy = 'Karin Sjöberg, förvaltningsjurist';
+    doc.references[1].confirmedOn = '2026-11-02';
+    expect(problemsOf(doc)).toEqual([]);
+  });
+
+  it('keeps gallring as reviewed parameters: the period and the research sample\'s birth days', () => {
+    const doc = realDocument();
+    doc.parameters.researchSampleBirthDays.value = [5, 15, 15];
+    expect(problemsOf(doc).join('\n')).toMatch(/parameters\.researchSampleBirthDays\.value: Varje dag får stå en gång/);
+    delete doc.parameters.retentionPeriod;
+    expect(problemsOf(doc).join('\n')).toMatch(/parameters\.retentionPeriod/);
   });
 
   it('names an unknown placeholder in a reason text', () => {
@@ -140,7 +188,7 @@ describe('rule-set validation', () => {
     doc.parameters.ageMin.status = 'CONFIRMED';
     const problems = problemsOf(doc).join('\n');
     expect(problems).toMatch(/parameters\.deeperPlan/);
-    expect(problems).toMatch(/parameters\.ageMin\.status: En bekräftad parameter ska ange vem/);
+    expect(problems).toMatch(/parameters\.ageMin\.status: En bekräftad uppgift ska ange vem som bekräftade den och när/);
   });
 
   it('requires a lagrum on every criterion', () => {
