@@ -82,7 +82,7 @@ export const recordedFactsSchema = z.strictObject({
   ),
   apparentEntitlementNeed: z.optional(
     z.strictObject({
-      present: yesNo('finns ett behov som hör till 4 kap. 1 § SoL'),
+      present: yesNo('finns ett behov som hör till rätten till bistånd (t.ex. pengar till levnadskostnader)'),
       description: z.optional(z.string().check(z.maxLength(4000, 'Beskrivningen får vara högst 4 000 tecken.'))),
     }),
   ),
@@ -178,7 +178,7 @@ export const FACT_CATALOG: Record<EngineFactName, FactDefinition> = {
     display: (v) => contactLabels[v as SocialServicesContact] ?? String(v),
   },
   apparentEntitlementNeed: {
-    label: 'behov som hör till 4 kap. 1 § SoL (t.ex. pengar till levnadskostnader)',
+    label: 'behov som hör till rätten till bistånd (t.ex. pengar till levnadskostnader)',
     recordedAt: 'facts.apparentEntitlementNeed.present',
     display: yesNoDisplay,
   },

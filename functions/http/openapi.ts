@@ -100,7 +100,7 @@ export function openApiDocument(serverUrl = '/'): Record<string, unknown> {
     info: {
       title: 'Jobbtorg beslutsstöd',
       version: '1.0.0',
-      description: 'Förslag och beslut om särskild individanpassad stödinsats (bistånd enligt 4 kap. 2 § SoL) för Arbetsmarknadsnämnden, Stockholms stad.',
+      description: 'Förslag och beslut om särskild individanpassad stödinsats (bistånd enligt socialtjänstlagen; lagrummet anges av regelverket som gäller på beslutsdatumet) för Arbetsmarknadsnämnden, Stockholms stad.',
       contact: { name: 'Jobbtorg Stockholm', email: 'jobbtorg@stockholm.se' },
       license: { name: 'Proprietär, Stockholms stad', identifier: 'LicenseRef-Stockholms-stad' },
     },
