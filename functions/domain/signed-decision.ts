@@ -94,6 +94,7 @@ const truth = z.enum(['TRUE', 'FALSE', 'UNKNOWN']);
 const criterionExplanationSchema = z.strictObject({
   id: z.string(),
   title: engineText,
+  topic: z.optional(engineText),
   description: engineText,
   lagrum: z.array(citationSchema),
   onNotMet: z.enum(['REFUSE', 'REFER']),

@@ -81,7 +81,9 @@ function section(title: string, ...parts: Content[]): Content[] {
 function criterionBlock(criterion: CriterionExplanation, texts: Texts, recorded: RecordedFacts | undefined): Content {
   const facts = criterion.factsUsed.map((f) => `${f.label}: ${f.display}`);
   const stack: Content[] = [
-    { text: criterion.title, style: 'criterionTitle' },
+    // The topic, not the title: a title phrased as the condition ("Får inte försörjningsstöd")
+    // would contradict a reason saying it is not met. Older proposals have only the title.
+    { text: criterion.topic ?? criterion.title, style: 'criterionTitle' },
     { text: criterion.reason, style: 'body', margin: [0, 0, 0, 2] },
   ];
   // FL 32 §: the decisive facts, not only the conclusion.
@@ -120,6 +122,7 @@ function reasonsSection(decision: SignedDecision, templates: LetterTemplates, va
       }
       if (met.length > 0) {
         out.push({ text: fill(text.metCriteria, values), style: 'body', margin: [0, 2, 0, 2] });
+        // Listed as conditions the person meets, so here the title, phrased as the condition, reads true.
         out.push({ ul: met.map((c) => ({ text: c.title, style: 'body' })), margin: [0, 0, 0, 6] });
       }
       break;

@@ -104,6 +104,54 @@ describe('every decision letter', () => {
   });
 });
 
+/** The criteria a letter gives as its reasons, each under a heading of its own. */
+function criteriaUnderHeadings(decision: SignedDecision) {
+  const { criteria, referralTriggers } = decision.proposal;
+  switch (decision.finalOutcome) {
+    case 'REFUSE':
+      return criteria.filter((c) => c.status === 'NOT_MET');
+    case 'REFER':
+      return criteria.filter((c) => referralTriggers.includes(c.id));
+    default:
+      return criteria;
+  }
+}
+
+describe('the headings under the reasons', () => {
+  it.each(SAMPLE_KINDS)('%s: name each criterion by its topic, directly above its reason', (kind) => {
+    const { decision, read } = rendered[kind];
+    const criteria = criteriaUnderHeadings(decision);
+    expect(criteria.length).toBeGreaterThan(0);
+    for (const criterion of criteria) {
+      expect(criterion.topic, criterion.id).toBeTruthy();
+      expectContains(read.text, [`${criterion.topic} ${criterion.reason}`]);
+    }
+  });
+
+  it('in a referral never state a condition the text below says is not met', () => {
+    const { read } = rendered.refer;
+    expectContains(read.text, [
+      'Försörjningsstöd Du får försörjningsstöd från stadsdelsförvaltningen.',
+      'Kontakt med socialtjänsten Du har kontakt med eller en pågående insats',
+      'Behov som prövas av stadsdelsförvaltningen Det har kommit fram att du kan ha behov',
+    ]);
+    expectLacks(read.text, ['Får inte försörjningsstöd', 'Ingen kontakt eller insats hos socialtjänsten', 'Inget behov som prövas enligt']);
+  });
+
+  it('in a grant and a refusal name the topic, not the condition', () => {
+    expectContains(rendered.grant.read.text, ['Uppsökande arbete Du har kommit i kontakt med Jobbtorg', 'Målgrupp Du tillhör målgruppen unga 19–29 år', 'Behov av fördjupat stöd Vi bedömer att du behöver']);
+    expectContains(rendered.refuse.read.text, ['Målgrupp Du tillhör inte någon av målgrupperna', 'Behov av fördjupat stöd Vi bedömer att du kan få det stöd']);
+    expectLacks(rendered.refuse.read.text, ['Tillhör en av målgrupperna Du tillhör inte', 'Behöver fördjupat individuellt stöd Vi bedömer att du kan få']);
+  });
+
+  it('fall back to the criterion title for a proposal made before rule sets had topics', async () => {
+    const input = await sampleInput('grant');
+    for (const criterion of input.proposal.criteria) delete criterion.topic;
+    const read = await readLetter((await render(input)).pdf);
+    expectContains(read.text, ['Tillhör en av målgrupperna Du tillhör målgruppen']);
+  });
+});
+
 describe('the grant letter', () => {
   it('says the insats is granted, for which period, on which facts, and when it is followed up', () => {
     const { decision, read } = rendered.grant;
@@ -111,7 +159,7 @@ describe('the grant letter', () => {
     expect(period).not.toBeNull();
     expectContains(read.text, ['Du beviljas bistånd', `från och med ${period?.granted.from} till och med ${period?.granted.to}`]);
     for (const criterion of decision.proposal.criteria) {
-      expectContains(read.text, [criterion.title, criterion.reason, ...criterion.factsUsed.map((f) => `${f.label}: ${f.display}`)]);
+      expectContains(read.text, [criterion.topic as string, criterion.reason, ...criterion.factsUsed.map((f) => `${f.label}: ${f.display}`)]);
     }
     for (const milestone of decision.proposal.followUp) expectContains(read.text, [milestone.due]);
     expect(decision.proposal.followUp.map((m) => m.kind)).toEqual(expect.arrayContaining(['FIRST_JOB_PLAN', 'DEEPER_PLAN', 'FINAL_FOLLOW_UP']));
@@ -132,8 +180,9 @@ describe('the refusal letter', () => {
     expect(unmet.length).toBeGreaterThanOrEqual(2);
     expectContains(read.text, ['ansökan', 'avslås']);
     for (const criterion of unmet) {
-      expectContains(read.text, [criterion.title, criterion.reason, ...criterion.factsUsed.map((f) => `${f.label}: ${f.display}`)]);
+      expectContains(read.text, [criterion.topic as string, criterion.reason, ...criterion.factsUsed.map((f) => `${f.label}: ${f.display}`)]);
     }
+    // Listed as conditions the person meets, where the title phrased as the condition reads true.
     for (const criterion of decision.proposal.criteria.filter((c) => c.status === 'MET')) expectContains(read.text, [criterion.title]);
   });
 
@@ -207,8 +256,8 @@ describe('the case worker\'s written grounds (FL 32 §: the decisive facts)', ()
     const facts = decision.facts;
     expect(facts?.assessedNeed?.grounds).toBeTruthy();
     expect(facts?.weakLabourMarketPosition?.grounds).toBeTruthy();
-    expectContains(under(read, 'Tillhör en av målgrupperna', 'Får inte försörjningsstöd'), [LEAD_IN, facts?.weakLabourMarketPosition?.grounds as string]);
-    expectContains(under(read, 'Behöver fördjupat individuellt stöd', 'Insatsen kan beviljas för högst'), [LEAD_IN, facts?.assessedNeed?.grounds as string]);
+    expectContains(under(read, 'Målgrupp Du tillhör', 'Försörjningsstöd Du får inte'), [LEAD_IN, facts?.weakLabourMarketPosition?.grounds as string]);
+    expectContains(under(read, 'Behov av fördjupat stöd', 'Insatsen kan beviljas för högst'), [LEAD_IN, facts?.assessedNeed?.grounds as string]);
   });
 
   it('leaves out the weak-position grounds when the person belongs to the target group as a young adult', () => {
@@ -225,7 +274,7 @@ describe('the case worker\'s written grounds (FL 32 §: the decisive facts)', ()
   it('still renders a letter for a decision that carries no facts, without the grounds', async () => {
     const { facts, ...input } = await sampleInput('partial');
     const read = await readLetter((await render(input)).pdf);
-    expectContains(read.text, ['Din ansökan beviljas delvis', 'Behöver fördjupat individuellt stöd']);
+    expectContains(read.text, ['Din ansökan beviljas delvis', 'Behov av fördjupat stöd']);
     expectLacks(read.text, [LEAD_IN, facts.assessedNeed.grounds]);
   });
 
