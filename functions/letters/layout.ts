@@ -14,6 +14,7 @@ import type { Citation } from '../domain/lagrum';
 import { parseIdentityNumber } from '../domain/personnummer';
 import { type SignedDecision, considerationOfRightOf, followUpOf, grantedPeriodOf, isDeviation, legalBasisOf } from '../domain/signed-decision';
 import { FONT_FAMILY } from './fonts';
+import { decisiveFacts } from './decisive';
 import { writtenGroundsFor } from './grounds';
 import { type LetterTemplates, type Placeholder, type Texts, fill, wordingFor } from './templates';
 
@@ -79,14 +80,15 @@ function section(title: string, ...parts: Content[]): Content[] {
 }
 
 function criterionBlock(criterion: CriterionExplanation, texts: Texts, recorded: RecordedFacts | undefined): Content {
-  const facts = criterion.factsUsed.map((f) => `${f.label}: ${f.display}`);
+  // FL 32 §: the facts that decided the criterion, not every fact it looked at.
+  const decisive = decisiveFacts(criterion);
+  const facts = criterion.factsUsed.filter((f) => decisive.has(f.fact)).map((f) => `${f.label}: ${f.display}`);
   const stack: Content[] = [
     // The topic, not the title: a title phrased as the condition ("Får inte försörjningsstöd")
     // would contradict a reason saying it is not met. Older proposals have only the title.
     { text: criterion.topic ?? criterion.title, style: 'criterionTitle' },
     { text: criterion.reason, style: 'body', margin: [0, 0, 0, 2] },
   ];
-  // FL 32 §: the decisive facts, not only the conclusion.
   if (facts.length > 0) stack.push({ text: `${texts.factsUsed} ${facts.join('; ')}.`, style: 'facts' });
   const grounds = writtenGroundsFor(criterion, recorded);
   if (grounds.length > 0) {
