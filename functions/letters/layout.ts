@@ -12,7 +12,7 @@ import { formatParameter } from '../domain/explain';
 import type { RecordedFacts } from '../domain/facts';
 import type { Citation } from '../domain/lagrum';
 import { parseIdentityNumber } from '../domain/personnummer';
-import { type SignedDecision, considerationOfRightOf, followUpOf, grantedPeriodOf, isDeviation, legalBasisOf } from '../domain/signed-decision';
+import { type SignedDecision, considerationOfRightOf, followUpOf, grantedPeriodOf, isDeviation, isRefusalOnRequest, legalBasisOf } from '../domain/signed-decision';
 import { FONT_FAMILY } from './fonts';
 import { decisiveFacts } from './decisive';
 import { writtenGroundsFor } from './grounds';
@@ -138,7 +138,11 @@ function reasonsSection(decision: SignedDecision, templates: LetterTemplates, va
   }
   const reasons = section(headings.reasons, ...out);
   if (isDeviation(decision) && decision.deviationReason !== undefined) {
-    reasons.push(...section(headings.deviation, paragraph(fill(text.deviation, values)), { text: decision.deviationReason, style: 'quote' }));
+    // A person who asked for a decision reads why they got one, not that it differs from a proposal they never saw.
+    const onRequest = isRefusalOnRequest(decision);
+    const title = onRequest ? templates.kinds.REFUSE.onRequestHeading : headings.deviation;
+    const lead = onRequest ? templates.kinds.REFUSE.onRequest : text.deviation;
+    reasons.push(...section(title, paragraph(fill(lead, values)), { text: decision.deviationReason, style: 'quote' }));
   }
   return reasons;
 }
@@ -163,6 +167,8 @@ function appealSection(decision: SignedDecision, templates: LetterTemplates, val
   const out: Content[] = [];
   if (decision.finalOutcome === 'PARTIAL') out.push(paragraph(fill(templates.kinds.PARTIAL.appealIntro, appealValues)));
   const appeal = shared.appeal[basis.appealRoute].map((p) => paragraph(fill(p, appealValues)));
+  // A referral cannot be challenged; a decision on the application can, and the person may ask for one.
+  if (decision.finalOutcome === 'REFER') appeal.push(paragraph(fill(templates.kinds.REFER.decisionOnRequest, appealValues)));
   const closing = shared.reconsideration.map((p) => paragraph(fill(p, appealValues)));
   // The closing paragraphs end the letter; kept with the paragraph before them, a page break never
   // leaves them alone on a last page.

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { legalBasisOf, parseSignedDecision, type SignedDecision } from '../../../functions/domain/signed-decision';
+import { considerationOfRightOf, legalBasisOf, parseSignedDecision, type SignedDecision } from '../../../functions/domain/signed-decision';
 import { letterValues } from '../../../functions/letters/layout';
 import { fill } from '../../../functions/letters/templates';
 import { defaultLetterTemplates } from '../../../functions/letters/load-templates';
@@ -58,13 +58,13 @@ describe('every decision letter', () => {
     ]);
   });
 
-  it.each(SAMPLE_KINDS)('%s: gives the legal basis from the proposal, the record that 4 kap. 1 § was tried, the named delegate and the contact person', (kind) => {
+  it.each(SAMPLE_KINDS)('%s: gives the legal basis of the outcome signed, the record that 4 kap. 1 § was tried, the named delegate and the contact person', (kind) => {
     const { decision, read } = rendered[kind];
-    const { proposal } = decision;
+    const basis = legalBasisOf(decision).decision;
     expectContains(read.text, [
-      ...(proposal.legalBasis?.lagrum.map((c) => c.text) ?? []),
+      ...basis.lagrum.map((c) => c.text),
       'Prövning enligt 4 kap. 1 § SoL',
-      proposal.considerationOfRight.reason,
+      considerationOfRightOf(decision),
       decision.decisionMaker.name,
       decision.decisionMaker.title,
       `punkt ${decision.decisionMaker.delegationReference} i nämndens delegationsordning`,
@@ -72,7 +72,7 @@ describe('every decision letter', () => {
       decision.contact.phone,
       decision.contact.email,
     ]);
-    expect(proposal.legalBasis?.lagrum.length).toBeGreaterThan(0);
+    expect(basis.lagrum.length).toBeGreaterThan(0);
   });
 
   it.each(SAMPLE_KINDS)('%s: says the person may ask for reconsideration and may apply again', (kind) => {
@@ -223,12 +223,54 @@ describe('the referral letter', () => {
     expectLacks(read.text, ['Du behöver själv kontakta', ...LAGLIGHETSPROVNING, ...FORVALTNINGSBESVAR, 'Beslutsfattare']);
   });
 
+  it('says that the person may still have the application decided, and that a decision, unlike the referral, can be tried in court', () => {
+    const { decision, read } = rendered.refer;
+    expectContains(read.text, [
+      `Om du ändå vill att Jobbtorg fattar ett beslut om din ansökan kan du säga det till din kontaktperson ${decision.contact.name}.`,
+      'Om det som står under skälen ovan fortfarande gäller blir beslutet att din ansökan avslås.',
+      'Till skillnad från det här beskedet kan ett beslut prövas av förvaltningsrätten',
+    ]);
+  });
+
   it('tells the person to contact the district office themselves when no consent is recorded', async () => {
     const input = await sampleInput('refer');
     input.proposal.referral = { ...input.proposal.referral, consentToShare: null, informationMayBeShared: false };
     const read = await readLetter((await render(input)).pdf);
     expectContains(read.text, ['Vi har därför inte lämnat några uppgifter om dig', 'Du behöver själv kontakta stadsdelsförvaltningen']);
     expectLacks(read.text, ['Du har samtyckt']);
+  });
+});
+
+describe('a referral the person asked to have decided, signed as a refusal', () => {
+  it('rests on the refusal\'s provisions and gives laglighetsprövning, not the referral\'s basis or its "cannot be appealed"', () => {
+    const { decision, read } = rendered['refer-refused'];
+    expect(decision.proposal.outcome).toBe('REFER');
+    expect(decision.finalOutcome).toBe('REFUSE');
+    const refusal = decision.proposal.legalBases?.REFUSE;
+    expect(refusal?.appealRoute).toBe('LAGLIGHETSPROVNING');
+    expectContains(read.text, ['Beslut om bistånd', 'avslås', `Beslutet är fattat med stöd av ${refusal?.lagrum.map((c) => c.text).join(' och ')}.`, ...LAGLIGHETSPROVNING]);
+    expectLacks(read.text, ['Besked om hänvisning', 'Beskedet grundar sig på', 'Därför går det inte att överklaga', 'Vart vänder du dig?', ...FORVALTNINGSBESVAR, ...RECEIPT_DEADLINE]);
+  });
+
+  it('gives the refusal\'s record that 4 kap. 1 § was tried, not the referral\'s', () => {
+    const { decision, read } = rendered['refer-refused'];
+    const texts = decision.proposal.considerationOfRight.reasonByOutcome;
+    expectContains(read.text, [texts?.REFUSE as string]);
+    expectLacks(read.text, [texts?.REFER as string]);
+  });
+
+  it('gives the criteria that referred it as the reasons, and says the person asked for the decision, in the delegate\'s words', () => {
+    const { decision, read } = rendered['refer-refused'];
+    const trigger = decision.proposal.criteria.find((c) => c.id === 'NO_SOCIAL_SERVICES_CONTACT');
+    expect(trigger?.status).toBe('NOT_MET');
+    expectContains(read.text, [
+      `Kontakt med socialtjänsten ${trigger?.reason}`,
+      'Du har begärt ett beslut',
+      'Du har bett oss att i stället fatta ett beslut om din ansökan, och därför har vi prövat den.',
+      decision.deviationReason as string,
+    ]);
+    // The person never saw a proposal; the general text on deviating from one is not for them.
+    expectLacks(read.text, ['Beslutsfattarens bedömning', 'Beslutet skiljer sig från det förslag']);
   });
 });
 
