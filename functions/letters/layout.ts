@@ -19,6 +19,13 @@ import { writtenGroundsFor } from './grounds';
 import { type LetterTemplates, type Placeholder, type Texts, fill, wordingFor } from './templates';
 
 const PAGE_MARGINS: [number, number, number, number] = [56, 48, 56, 84];
+
+/**
+ * Hex characters of a hash printed in the footer. Twelve (48 bits) tell apart any rule sets and
+ * inputs a person will compare by eye; 64 characters on every page are noise to an applicant. The
+ * full hashes travel in the embedded decision record.
+ */
+export const HASH_PREFIX_LENGTH = 12;
 const GREY = '#4a4a4a';
 
 /** `a`, `a och b`, `a, b och c`. */
@@ -278,8 +285,8 @@ export function buildLetterDocument({ decision, templates, recordSha256, recordJ
   const traceability = fill(shared.labels.traceability, {
     ruleSetId: proposal.ruleSet.id,
     ruleSetVersion: String(proposal.ruleSet.version),
-    ruleSetSha256: proposal.ruleSet.sha256,
-    inputSha256: proposal.inputSha256,
+    ruleSetSha256Short: proposal.ruleSet.sha256.slice(0, HASH_PREFIX_LENGTH),
+    inputSha256Short: proposal.inputSha256.slice(0, HASH_PREFIX_LENGTH),
     templateVersion: String(templates.version),
   });
   const footerLeft = `${shared.sender.board}, ${shared.sender.city} · ${shared.labels.caseNumber} ${decision.caseNumber}`;

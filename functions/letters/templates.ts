@@ -165,7 +165,8 @@ export const COMMON_PLACEHOLDERS = [
 ] as const;
 /** Only in letters that grant something. */
 export const PERIOD_PLACEHOLDERS = ['periodFrom', 'periodTo', 'requestedFrom', 'requestedTo', 'maxPeriod'] as const;
-export const TRACEABILITY_PLACEHOLDERS = ['ruleSetId', 'ruleSetVersion', 'ruleSetSha256', 'inputSha256', 'templateVersion'] as const;
+/** The `…Short` hashes are the first HASH_PREFIX_LENGTH characters; the full ones are in the embedded decision record. */
+export const TRACEABILITY_PLACEHOLDERS = ['ruleSetId', 'ruleSetVersion', 'ruleSetSha256Short', 'inputSha256Short', 'templateVersion'] as const;
 
 export type Placeholder =
   | (typeof COMMON_PLACEHOLDERS)[number]

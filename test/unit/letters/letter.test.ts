@@ -89,12 +89,31 @@ describe('every decision letter', () => {
     expect(squash(page as string)).toContain(squash(lastAppeal));
   });
 
-  it.each(SAMPLE_KINDS)('%s: ties the letter to the rule set, the inputs and the template version on every page', (kind) => {
+  it.each(SAMPLE_KINDS)('%s: ties every page to the rule set, the inputs and the template version by hashes shortened to 12 characters', (kind) => {
     const { decision, read } = rendered[kind];
     const { ruleSet, inputSha256 } = decision.proposal;
     for (const [i, page] of read.pages.entries()) {
-      expectContains(page, [`Sida ${i + 1} av ${read.pages.length}`, `Regelverk ${ruleSet.id} version ${ruleSet.version}, sha256 ${ruleSet.sha256}`, `Indata sha256 ${inputSha256}`, `Brevmall version ${templates.version}`]);
+      expectContains(page, [
+        `Sida ${i + 1} av ${read.pages.length}`,
+        `Regelverk ${ruleSet.id} version ${ruleSet.version} (sha256 ${ruleSet.sha256.slice(0, 12)}…)`,
+        `Indata (sha256 ${inputSha256.slice(0, 12)}…)`,
+        `Brevmall version ${templates.version}`,
+        'De fullständiga kontrollsummorna finns i beslutsposten',
+      ]);
     }
+    // Neither full hash, nor any 13 characters of one, is printed: the full values are in the record.
+    expectLacks(read.text, [ruleSet.sha256.slice(0, 13), inputSha256.slice(0, 13)]);
+    expect(squash(read.text)).not.toMatch(/[0-9a-f]{64}/);
+  });
+
+  it.each(SAMPLE_KINDS)('%s: carries the full hashes the footer shortens in the embedded decision record', (kind) => {
+    const { decision, read } = rendered[kind];
+    const record = JSON.parse(new TextDecoder().decode(read.attachments['beslutspost.json']?.content));
+    expect(record.proposal.ruleSet.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(record.proposal.ruleSet.sha256).toBe(decision.proposal.ruleSet.sha256);
+    expect(record.proposal.inputSha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(record.proposal.inputSha256).toBe(decision.proposal.inputSha256);
+    expectContains(read.text, [record.proposal.ruleSet.sha256.slice(0, 12), record.proposal.inputSha256.slice(0, 12)]);
   });
 
   it.each(SAMPLE_KINDS)('%s: prints Swedish letters so that they extract as written', (kind) => {
