@@ -49,6 +49,11 @@ export interface ConditionCheck {
 export interface CriterionExplanation {
   id: string;
   title: string;
+  /**
+   * The heading a letter prints over the reason: the rule set's topic, or its title where it has
+   * none. Optional because proposals made before rule sets had topics carry none.
+   */
+  topic?: string;
   description: string;
   lagrum: Citation[];
   onNotMet: 'REFUSE' | 'REFER';
@@ -345,6 +350,7 @@ function explainCriterion(criterion: Criterion, result: RuleResult, input: Evalu
   const explanation: CriterionExplanation = {
     id: criterion.id,
     title: criterion.title,
+    topic: criterion.topic ?? criterion.title,
     description: interpolate(criterion.description, lookup),
     lagrum: citeAll(ruleSet, criterion.lagrum),
     onNotMet: criterion.onNotMet,

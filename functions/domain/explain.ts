@@ -161,6 +161,7 @@ export function describeRuleSet({ ruleSet, sha256, origin }: PublishedRuleSet): 
   ruleSet.criteria.forEach((c, i) => {
     out.push('', `${i + 1}. ${c.title} [${c.id}]`);
     out.push(indent(interpolate(c.description, lookup)));
+    if (c.topic !== undefined) out.push(`   Rubrik i beslutsbrevet: ${c.topic}`);
     out.push(`   Lagrum: ${citeAll(ruleSet, c.lagrum).map((l) => l.text).join('; ')}`);
     out.push(`   Om kriteriet inte är uppfyllt: ${c.onNotMet === 'REFER' ? 'hänvisning till stadsdelsförvaltningen' : 'avslag'}`);
     out.push('   Villkor:', ...describeConditions(ruleSet, c.conditions, 2));

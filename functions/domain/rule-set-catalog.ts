@@ -130,6 +130,8 @@ export function crossCheck(ruleSet: RuleSet): ValidationIssue[] {
     checkLagrum(criterion.lagrum, `${path}.lagrum`);
     checkConditions(criterion.conditions, `${path}.conditions`);
     checkText(criterion.description, `${path}.description`, parametersOnly);
+    // Printed as written as a letter's heading: nothing in it is filled in.
+    if (criterion.topic !== undefined) checkText(criterion.topic, `${path}.topic`, () => false);
     for (const key of ['met', 'notMet', 'missing'] as const) {
       checkText(criterion.reasons[key], `${path}.reasons.${key}`, knownInText);
     }

@@ -69,7 +69,14 @@ export const conditionSchema: z.ZodMiniType<ConditionNode> = z.lazy(() =>
 
 export const criterionSchema = z.strictObject({
   id,
+  /** The criterion as a condition, e.g. "Får inte försörjningsstöd": for case workers and reviewers. */
   title: text,
+  /**
+   * The heading of the criterion in a letter, naming the topic only (e.g. "Försörjningsstöd"). A
+   * letter prints it over the reason for every status; the title, phrased as the condition, would
+   * contradict a reason that says the condition is not met. Without it the letter prints the title.
+   */
+  topic: z.optional(text),
   description: text,
   lagrum: z.array(lagrumRefSchema).check(z.minLength(1, 'Varje kriterium ska ange lagrum.')),
   /** What an unmet criterion leads to: a refusal, or a referral to the district office. */

@@ -94,6 +94,7 @@ const truth = z.enum(['TRUE', 'FALSE', 'UNKNOWN']);
 const criterionExplanationSchema = z.strictObject({
   id: z.string(),
   title: engineText,
+  topic: z.optional(engineText),
   description: engineText,
   lagrum: z.array(citationSchema),
   onNotMet: z.enum(['REFUSE', 'REFER']),
@@ -292,13 +293,16 @@ type SignedDecisionShape = z.infer<typeof signedDecisionObject>;
 /**
  * The final outcomes a delegate may sign for each proposal. A grant needs the period and
  * follow-up the engine computes, so only a proposed grant can be granted, in full or in part; a
- * proposed grant may still be refused (4 kap. 2 § SoL: "om det finns skäl för det" is the
- * delegate's judgement). A referral is outside Jobbtorg's own decision and stays a referral.
+ * proposed grant may still be refused (bistånd beyond the right is given "om det finns skäl för
+ * det", the delegate's judgement). A referral is outside Jobbtorg's own decision, but a referral
+ * cannot be challenged: a person who still asks for the application to be decided gets a
+ * refusal, on the criteria that referred it, which can be (FL 32–33 §§, the written reason says
+ * that the person asked).
  */
 const ALLOWED: Record<Proposal['outcome'], readonly FinalOutcome[]> = {
   GRANT: ['GRANT', 'PARTIAL', 'REFUSE'],
   REFUSE: ['REFUSE'],
-  REFER: ['REFER'],
+  REFER: ['REFER', 'REFUSE'],
   INCOMPLETE: [],
 };
 
@@ -311,6 +315,14 @@ const OUTCOME_NAMES: Record<FinalOutcome | Proposal['outcome'], string> = {
 };
 
 const samePeriod = (a: { from: string; to: string }, b: { from: string; to: string }) => a.from === b.from && a.to === b.to;
+
+/**
+ * True for a referral the delegate decided as a refusal, because the person asked for the
+ * application to be decided rather than only referred.
+ */
+export function isRefusalOnRequest(decision: Pick<SignedDecisionShape, 'finalOutcome' | 'proposal'>): boolean {
+  return decision.proposal.outcome === 'REFER' && decision.finalOutcome === 'REFUSE';
+}
 
 /** True when the delegate decided otherwise than proposed, which needs a written reason. */
 export function isDeviation(decision: Pick<SignedDecisionShape, 'finalOutcome' | 'proposal' | 'grantedPeriod'>): boolean {
@@ -429,7 +441,12 @@ function checkFit(d: SignedDecisionShape, ctx: z.core.$RefinementCtx<SignedDecis
   if (ctx.issues.length > issuesBefore) return;
   const deviation = isDeviation(d);
   if (deviation && d.deviationReason === undefined) {
-    fail(['deviationReason'], `Beslutet avviker från förslaget (${OUTCOME_NAMES[proposal.outcome]}). Skriv skälet till att beslutet avviker; det står i beslutsbrevet.`);
+    fail(
+      ['deviationReason'],
+      isRefusalOnRequest(d)
+        ? 'Förslaget är att hänvisa till stadsdelsförvaltningen. Ansökan avslås i stället bara när sökanden har begärt ett beslut om den. Skriv att sökanden har begärt det, och när; det står i beslutsbrevet.'
+        : `Beslutet avviker från förslaget (${OUTCOME_NAMES[proposal.outcome]}). Skriv skälet till att beslutet avviker; det står i beslutsbrevet.`,
+    );
   }
   if (!deviation && d.deviationReason !== undefined) {
     fail(['deviationReason'], 'Beslutet är detsamma som förslaget. Ta bort avvikelseskälet.');

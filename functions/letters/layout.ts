@@ -12,12 +12,20 @@ import { formatParameter } from '../domain/explain';
 import type { RecordedFacts } from '../domain/facts';
 import type { Citation } from '../domain/lagrum';
 import { parseIdentityNumber } from '../domain/personnummer';
-import { type SignedDecision, considerationOfRightOf, followUpOf, grantedPeriodOf, isDeviation, legalBasisOf } from '../domain/signed-decision';
+import { type SignedDecision, considerationOfRightOf, followUpOf, grantedPeriodOf, isDeviation, isRefusalOnRequest, legalBasisOf } from '../domain/signed-decision';
 import { FONT_FAMILY } from './fonts';
+import { decisiveFacts } from './decisive';
 import { writtenGroundsFor } from './grounds';
 import { type LetterTemplates, type Placeholder, type Texts, fill, wordingFor } from './templates';
 
 const PAGE_MARGINS: [number, number, number, number] = [56, 48, 56, 84];
+
+/**
+ * Hex characters of a hash printed in the footer. Twelve (48 bits) tell apart any rule sets and
+ * inputs a person will compare by eye; 64 characters on every page are noise to an applicant. The
+ * full hashes travel in the embedded decision record.
+ */
+export const HASH_PREFIX_LENGTH = 12;
 const GREY = '#4a4a4a';
 
 /** `a`, `a och b`, `a, b och c`. */
@@ -79,12 +87,15 @@ function section(title: string, ...parts: Content[]): Content[] {
 }
 
 function criterionBlock(criterion: CriterionExplanation, texts: Texts, recorded: RecordedFacts | undefined): Content {
-  const facts = criterion.factsUsed.map((f) => `${f.label}: ${f.display}`);
+  // FL 32 §: the facts that decided the criterion, not every fact it looked at.
+  const decisive = decisiveFacts(criterion);
+  const facts = criterion.factsUsed.filter((f) => decisive.has(f.fact)).map((f) => `${f.label}: ${f.display}`);
   const stack: Content[] = [
-    { text: criterion.title, style: 'criterionTitle' },
+    // The topic, not the title: a title phrased as the condition ("Får inte försörjningsstöd")
+    // would contradict a reason saying it is not met. Older proposals have only the title.
+    { text: criterion.topic ?? criterion.title, style: 'criterionTitle' },
     { text: criterion.reason, style: 'body', margin: [0, 0, 0, 2] },
   ];
-  // FL 32 §: the decisive facts, not only the conclusion.
   if (facts.length > 0) stack.push({ text: `${texts.factsUsed} ${facts.join('; ')}.`, style: 'facts' });
   const grounds = writtenGroundsFor(criterion, recorded);
   if (grounds.length > 0) {
@@ -120,6 +131,7 @@ function reasonsSection(decision: SignedDecision, templates: LetterTemplates, va
       }
       if (met.length > 0) {
         out.push({ text: fill(text.metCriteria, values), style: 'body', margin: [0, 2, 0, 2] });
+        // Listed as conditions the person meets, so here the title, phrased as the condition, reads true.
         out.push({ ul: met.map((c) => ({ text: c.title, style: 'body' })), margin: [0, 0, 0, 6] });
       }
       break;
@@ -133,7 +145,11 @@ function reasonsSection(decision: SignedDecision, templates: LetterTemplates, va
   }
   const reasons = section(headings.reasons, ...out);
   if (isDeviation(decision) && decision.deviationReason !== undefined) {
-    reasons.push(...section(headings.deviation, paragraph(fill(text.deviation, values)), { text: decision.deviationReason, style: 'quote' }));
+    // A person who asked for a decision reads why they got one, not that it differs from a proposal they never saw.
+    const onRequest = isRefusalOnRequest(decision);
+    const title = onRequest ? templates.kinds.REFUSE.onRequestHeading : headings.deviation;
+    const lead = onRequest ? templates.kinds.REFUSE.onRequest : text.deviation;
+    reasons.push(...section(title, paragraph(fill(lead, values)), { text: decision.deviationReason, style: 'quote' }));
   }
   return reasons;
 }
@@ -158,6 +174,8 @@ function appealSection(decision: SignedDecision, templates: LetterTemplates, val
   const out: Content[] = [];
   if (decision.finalOutcome === 'PARTIAL') out.push(paragraph(fill(templates.kinds.PARTIAL.appealIntro, appealValues)));
   const appeal = shared.appeal[basis.appealRoute].map((p) => paragraph(fill(p, appealValues)));
+  // A referral cannot be challenged; a decision on the application can, and the person may ask for one.
+  if (decision.finalOutcome === 'REFER') appeal.push(paragraph(fill(templates.kinds.REFER.decisionOnRequest, appealValues)));
   const closing = shared.reconsideration.map((p) => paragraph(fill(p, appealValues)));
   // The closing paragraphs end the letter; kept with the paragraph before them, a page break never
   // leaves them alone on a last page.
@@ -267,8 +285,8 @@ export function buildLetterDocument({ decision, templates, recordSha256, recordJ
   const traceability = fill(shared.labels.traceability, {
     ruleSetId: proposal.ruleSet.id,
     ruleSetVersion: String(proposal.ruleSet.version),
-    ruleSetSha256: proposal.ruleSet.sha256,
-    inputSha256: proposal.inputSha256,
+    ruleSetSha256Short: proposal.ruleSet.sha256.slice(0, HASH_PREFIX_LENGTH),
+    inputSha256Short: proposal.inputSha256.slice(0, HASH_PREFIX_LENGTH),
     templateVersion: String(templates.version),
   });
   const footerLeft = `${shared.sender.board}, ${shared.sender.city} · ${shared.labels.caseNumber} ${decision.caseNumber}`;

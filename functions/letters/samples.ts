@@ -11,7 +11,8 @@ import type { RuleSetCatalog } from '../domain/rule-set-catalog';
 import { type FinalOutcome, type SignedDecision, parseSignedDecision } from '../domain/signed-decision';
 import { loadCatalog } from '../rule-sets/load-files';
 
-export const SAMPLE_KINDS = ['grant', 'refuse', 'partial', 'refer'] as const;
+/** One per letter kind, and a referral the person asked to have decided, which is refused. */
+export const SAMPLE_KINDS = ['grant', 'refuse', 'partial', 'refer', 'refer-refused'] as const;
 export type SampleKind = (typeof SAMPLE_KINDS)[number];
 
 /** `YYYYMMDD-NNNC` with a correct Luhn check digit C, for a test serial NNN (980–999). */
@@ -36,6 +37,7 @@ interface SampleSpec {
   applicant: { name: string; birthDate: string; serial: string; address: { lines: string[]; postalCode: string; city: string } };
   facts: Record<string, unknown>;
   grantedPeriod?: { from: string; to: string };
+  deviationReason?: string;
 }
 
 const DECISION_DATE = '2024-08-20';
@@ -139,6 +141,36 @@ const SPECS: Record<SampleKind, SampleSpec> = {
       consentToShareWithDistrictOffice: true,
     },
   },
+  // Proposed as a referral (an ongoing insats from the district office); the person asked for a
+  // decision instead, so the delegate refused the application.
+  'refer-refused': {
+    finalOutcome: 'REFUSE',
+    caseNumber: 'AMN 2024/05107',
+    applicant: {
+      name: 'Elias Ståhlberg',
+      birthDate: '1997-03-14',
+      serial: '988',
+      address: { lines: ['Rinkebysvängen 12 lgh 1102'], postalCode: '163 71', city: 'Spånga' },
+    },
+    facts: {
+      reachedThroughOutreach: true,
+      working: false,
+      studying: false,
+      woman: false,
+      forsorjningsstod: false,
+      socialServicesContact: 'ONGOING_INSATS',
+      apparentEntitlementNeed: { present: false },
+      assessedNeed: {
+        level: 'DEEPER_INDIVIDUAL_SUPPORT',
+        grounds: 'Har inte arbetat sedan 2021 och behöver stöd över tid för att hitta en praktikplats.',
+        areas: ['WORK_EXPERIENCE'],
+      },
+      consentToShareWithDistrictOffice: false,
+      requestedPeriod: { from: '2024-09-02', to: '2025-02-28' },
+    },
+    deviationReason:
+      'Sökanden fick besked om hänvisning den 13 augusti 2024 och begärde den 15 augusti 2024, i ett samtal med sin kontaktperson, att Jobbtorg ändå fattar ett beslut om ansökan.',
+  },
 };
 
 /** A sample as JSON-ready input (before validation), with the engine's proposal inside. */
@@ -161,6 +193,7 @@ export async function sampleDecisionInput(kind: SampleKind, catalog: RuleSetCata
     // The facts as recorded, so the letter can print the case worker's written grounds.
     facts: result.request.facts,
     ...(grantedPeriod ? { grantedPeriod: { from: grantedPeriod.from, to: grantedPeriod.to } } : {}),
+    ...(spec.deviationReason !== undefined ? { deviationReason: spec.deviationReason } : {}),
   };
 }
 

@@ -88,7 +88,16 @@ const kindBase = {
 };
 
 export const grantTemplateSchema = z.strictObject({ kind: z.literal('GRANT'), ...kindBase, insatsHeading: text, insats: text });
-export const refuseTemplateSchema = z.strictObject({ kind: z.literal('REFUSE'), ...kindBase });
+export const refuseTemplateSchema = z.strictObject({
+  kind: z.literal('REFUSE'),
+  ...kindBase,
+  /**
+   * For a referral the person asked to have decided: printed, with the delegate's written reason,
+   * in place of the general text on a decision that differs from the proposal.
+   */
+  onRequestHeading: text,
+  onRequest: text,
+});
 export const partialTemplateSchema = z.strictObject({
   kind: z.literal('PARTIAL'),
   ...kindBase,
@@ -110,6 +119,8 @@ export const referTemplateSchema = z.strictObject({
   /** Only with recorded consent: social-services secrecy applies between the boards (OSL 26 kap.). */
   informationShared: text,
   informationNotShared: text,
+  /** A referral cannot be challenged, so the person is told that they may still have the application decided. */
+  decisionOnRequest: text,
 });
 
 export type GrantTemplate = z.infer<typeof grantTemplateSchema>;
@@ -154,7 +165,8 @@ export const COMMON_PLACEHOLDERS = [
 ] as const;
 /** Only in letters that grant something. */
 export const PERIOD_PLACEHOLDERS = ['periodFrom', 'periodTo', 'requestedFrom', 'requestedTo', 'maxPeriod'] as const;
-export const TRACEABILITY_PLACEHOLDERS = ['ruleSetId', 'ruleSetVersion', 'ruleSetSha256', 'inputSha256', 'templateVersion'] as const;
+/** The `…Short` hashes are the first HASH_PREFIX_LENGTH characters; the full ones are in the embedded decision record. */
+export const TRACEABILITY_PLACEHOLDERS = ['ruleSetId', 'ruleSetVersion', 'ruleSetSha256Short', 'inputSha256Short', 'templateVersion'] as const;
 
 export type Placeholder =
   | (typeof COMMON_PLACEHOLDERS)[number]

@@ -1,6 +1,6 @@
 /**
  * `npm run -s letter -- DECISION.json|- OUT.pdf` renders the letter for a signed decision;
- * `npm run -s letter -- --sample grant|refuse|partial|refer OUT.pdf` renders a realistic sample.
+ * `npm run -s letter -- --sample grant|refuse|partial|refer|refer-refused OUT.pdf` renders a realistic sample.
  * Prints the letter's sha256 and size and exits 0; bad input prints problem+json and exits 2.
  */
 import { writeFileSync } from 'node:fs';

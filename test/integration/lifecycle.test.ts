@@ -60,6 +60,18 @@ describe('decision lifecycle on DynamoDB Local', () => {
     expect(signed.milestones).toEqual([]);
   });
 
+  it('refuses a referral the person asked to have decided, only with a written reason, and without follow-ups', async () => {
+    const { service } = await lifecycle();
+    const proposed = await service.propose(caseWorker, proposeBody({ facts: { socialServicesContact: 'ONGOING_INSATS' } }));
+    expect(proposed.decision.proposal.outcome).toBe('REFER');
+    await expect(service.sign(delegate, proposed.decision.decisionId, { finalOutcome: 'REFUSE' })).rejects.toBeInstanceOf(ValidationError);
+    const reason = 'Sökanden begärde i ett samtal den 19 augusti 2024 att Jobbtorg fattar ett beslut om ansökan.';
+    const signed = await service.sign(delegate, proposed.decision.decisionId, { finalOutcome: 'REFUSE', deviationReason: reason });
+    expect(signed.decision.signed).toMatchObject({ finalOutcome: 'REFUSE', deviationReason: reason });
+    expect(signed.milestones).toEqual([]);
+    expect(signed.history.find((e) => e.action === 'SIGNED')?.details).toMatchObject({ deviation: true, proposedOutcome: 'REFER', finalOutcome: 'REFUSE' });
+  });
+
   it('reconsiders: a new decision replaces the old, which stays as it was and is marked superseded', async () => {
     const { service, store, clock } = await lifecycle();
     const first = await service.propose(caseWorker, proposeBody());

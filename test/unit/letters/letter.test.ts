@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { legalBasisOf, parseSignedDecision, type SignedDecision } from '../../../functions/domain/signed-decision';
+import { considerationOfRightOf, legalBasisOf, parseSignedDecision, type SignedDecision } from '../../../functions/domain/signed-decision';
 import { letterValues } from '../../../functions/letters/layout';
 import { fill } from '../../../functions/letters/templates';
 import { defaultLetterTemplates } from '../../../functions/letters/load-templates';
@@ -58,13 +58,13 @@ describe('every decision letter', () => {
     ]);
   });
 
-  it.each(SAMPLE_KINDS)('%s: gives the legal basis from the proposal, the record that 4 kap. 1 § was tried, the named delegate and the contact person', (kind) => {
+  it.each(SAMPLE_KINDS)('%s: gives the legal basis of the outcome signed, the record that 4 kap. 1 § was tried, the named delegate and the contact person', (kind) => {
     const { decision, read } = rendered[kind];
-    const { proposal } = decision;
+    const basis = legalBasisOf(decision).decision;
     expectContains(read.text, [
-      ...(proposal.legalBasis?.lagrum.map((c) => c.text) ?? []),
+      ...basis.lagrum.map((c) => c.text),
       'Prövning enligt 4 kap. 1 § SoL',
-      proposal.considerationOfRight.reason,
+      considerationOfRightOf(decision),
       decision.decisionMaker.name,
       decision.decisionMaker.title,
       `punkt ${decision.decisionMaker.delegationReference} i nämndens delegationsordning`,
@@ -72,7 +72,7 @@ describe('every decision letter', () => {
       decision.contact.phone,
       decision.contact.email,
     ]);
-    expect(proposal.legalBasis?.lagrum.length).toBeGreaterThan(0);
+    expect(basis.lagrum.length).toBeGreaterThan(0);
   });
 
   it.each(SAMPLE_KINDS)('%s: says the person may ask for reconsideration and may apply again', (kind) => {
@@ -89,18 +89,85 @@ describe('every decision letter', () => {
     expect(squash(page as string)).toContain(squash(lastAppeal));
   });
 
-  it.each(SAMPLE_KINDS)('%s: ties the letter to the rule set, the inputs and the template version on every page', (kind) => {
+  it.each(SAMPLE_KINDS)('%s: ties every page to the rule set, the inputs and the template version by hashes shortened to 12 characters', (kind) => {
     const { decision, read } = rendered[kind];
     const { ruleSet, inputSha256 } = decision.proposal;
     for (const [i, page] of read.pages.entries()) {
-      expectContains(page, [`Sida ${i + 1} av ${read.pages.length}`, `Regelverk ${ruleSet.id} version ${ruleSet.version}, sha256 ${ruleSet.sha256}`, `Indata sha256 ${inputSha256}`, `Brevmall version ${templates.version}`]);
+      expectContains(page, [
+        `Sida ${i + 1} av ${read.pages.length}`,
+        `Regelverk ${ruleSet.id} version ${ruleSet.version} (sha256 ${ruleSet.sha256.slice(0, 12)}…)`,
+        `Indata (sha256 ${inputSha256.slice(0, 12)}…)`,
+        `Brevmall version ${templates.version}`,
+        'De fullständiga kontrollsummorna finns i beslutsposten',
+      ]);
     }
+    // Neither full hash, nor any 13 characters of one, is printed: the full values are in the record.
+    expectLacks(read.text, [ruleSet.sha256.slice(0, 13), inputSha256.slice(0, 13)]);
+    expect(squash(read.text)).not.toMatch(/[0-9a-f]{64}/);
+  });
+
+  it.each(SAMPLE_KINDS)('%s: carries the full hashes the footer shortens in the embedded decision record', (kind) => {
+    const { decision, read } = rendered[kind];
+    const record = JSON.parse(new TextDecoder().decode(read.attachments['beslutspost.json']?.content));
+    expect(record.proposal.ruleSet.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(record.proposal.ruleSet.sha256).toBe(decision.proposal.ruleSet.sha256);
+    expect(record.proposal.inputSha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(record.proposal.inputSha256).toBe(decision.proposal.inputSha256);
+    expectContains(read.text, [record.proposal.ruleSet.sha256.slice(0, 12), record.proposal.inputSha256.slice(0, 12)]);
   });
 
   it.each(SAMPLE_KINDS)('%s: prints Swedish letters so that they extract as written', (kind) => {
     const { decision, read } = rendered[kind];
     expect(decision.applicant.name).toMatch(/[åäöÅÄÖé]/);
     expectContains(read.text, ['Arbetsmarknadsnämnden', 'Sökande', decision.applicant.name, 'stadsdelsförvaltningen', '4 kap. 1 § SoL']);
+  });
+});
+
+/** The criteria a letter gives as its reasons, each under a heading of its own. */
+function criteriaUnderHeadings(decision: SignedDecision) {
+  const { criteria, referralTriggers } = decision.proposal;
+  switch (decision.finalOutcome) {
+    case 'REFUSE':
+      return criteria.filter((c) => c.status === 'NOT_MET');
+    case 'REFER':
+      return criteria.filter((c) => referralTriggers.includes(c.id));
+    default:
+      return criteria;
+  }
+}
+
+describe('the headings under the reasons', () => {
+  it.each(SAMPLE_KINDS)('%s: name each criterion by its topic, directly above its reason', (kind) => {
+    const { decision, read } = rendered[kind];
+    const criteria = criteriaUnderHeadings(decision);
+    expect(criteria.length).toBeGreaterThan(0);
+    for (const criterion of criteria) {
+      expect(criterion.topic, criterion.id).toBeTruthy();
+      expectContains(read.text, [`${criterion.topic} ${criterion.reason}`]);
+    }
+  });
+
+  it('in a referral never state a condition the text below says is not met', () => {
+    const { read } = rendered.refer;
+    expectContains(read.text, [
+      'Försörjningsstöd Du får försörjningsstöd från stadsdelsförvaltningen.',
+      'Kontakt med socialtjänsten Du har kontakt med eller en pågående insats',
+      'Behov som prövas av stadsdelsförvaltningen Det har kommit fram att du kan ha behov',
+    ]);
+    expectLacks(read.text, ['Får inte försörjningsstöd', 'Ingen kontakt eller insats hos socialtjänsten', 'Inget behov som prövas enligt']);
+  });
+
+  it('in a grant and a refusal name the topic, not the condition', () => {
+    expectContains(rendered.grant.read.text, ['Uppsökande arbete Du har kommit i kontakt med Jobbtorg', 'Målgrupp Du tillhör målgruppen unga 19–29 år', 'Behov av fördjupat stöd Vi bedömer att du behöver']);
+    expectContains(rendered.refuse.read.text, ['Målgrupp Du tillhör inte någon av målgrupperna', 'Behov av fördjupat stöd Vi bedömer att du kan få det stöd']);
+    expectLacks(rendered.refuse.read.text, ['Tillhör en av målgrupperna Du tillhör inte', 'Behöver fördjupat individuellt stöd Vi bedömer att du kan få']);
+  });
+
+  it('fall back to the criterion title for a proposal made before rule sets had topics', async () => {
+    const input = await sampleInput('grant');
+    for (const criterion of input.proposal.criteria) delete criterion.topic;
+    const read = await readLetter((await render(input)).pdf);
+    expectContains(read.text, ['Tillhör en av målgrupperna Du tillhör målgruppen']);
   });
 });
 
@@ -111,7 +178,7 @@ describe('the grant letter', () => {
     expect(period).not.toBeNull();
     expectContains(read.text, ['Du beviljas bistånd', `från och med ${period?.granted.from} till och med ${period?.granted.to}`]);
     for (const criterion of decision.proposal.criteria) {
-      expectContains(read.text, [criterion.title, criterion.reason, ...criterion.factsUsed.map((f) => `${f.label}: ${f.display}`)]);
+      expectContains(read.text, [criterion.topic as string, criterion.reason]);
     }
     for (const milestone of decision.proposal.followUp) expectContains(read.text, [milestone.due]);
     expect(decision.proposal.followUp.map((m) => m.kind)).toEqual(expect.arrayContaining(['FIRST_JOB_PLAN', 'DEEPER_PLAN', 'FINAL_FOLLOW_UP']));
@@ -126,14 +193,15 @@ describe('the grant letter', () => {
 });
 
 describe('the refusal letter', () => {
-  it('gives every unmet criterion with its facts as the reason, and lists what is met', () => {
+  it('gives every unmet criterion as the reason, and lists what is met', () => {
     const { decision, read } = rendered.refuse;
     const unmet = decision.proposal.criteria.filter((c) => c.status === 'NOT_MET');
     expect(unmet.length).toBeGreaterThanOrEqual(2);
     expectContains(read.text, ['ansökan', 'avslås']);
     for (const criterion of unmet) {
-      expectContains(read.text, [criterion.title, criterion.reason, ...criterion.factsUsed.map((f) => `${f.label}: ${f.display}`)]);
+      expectContains(read.text, [criterion.topic as string, criterion.reason]);
     }
+    // Listed as conditions the person meets, where the title phrased as the condition reads true.
     for (const criterion of decision.proposal.criteria.filter((c) => c.status === 'MET')) expectContains(read.text, [criterion.title]);
   });
 
@@ -174,12 +242,54 @@ describe('the referral letter', () => {
     expectLacks(read.text, ['Du behöver själv kontakta', ...LAGLIGHETSPROVNING, ...FORVALTNINGSBESVAR, 'Beslutsfattare']);
   });
 
+  it('says that the person may still have the application decided, and that a decision, unlike the referral, can be tried in court', () => {
+    const { decision, read } = rendered.refer;
+    expectContains(read.text, [
+      `Om du ändå vill att Jobbtorg fattar ett beslut om din ansökan kan du säga det till din kontaktperson ${decision.contact.name}.`,
+      'Om det som står under skälen ovan fortfarande gäller blir beslutet att din ansökan avslås.',
+      'Till skillnad från det här beskedet kan ett beslut prövas av förvaltningsrätten',
+    ]);
+  });
+
   it('tells the person to contact the district office themselves when no consent is recorded', async () => {
     const input = await sampleInput('refer');
     input.proposal.referral = { ...input.proposal.referral, consentToShare: null, informationMayBeShared: false };
     const read = await readLetter((await render(input)).pdf);
     expectContains(read.text, ['Vi har därför inte lämnat några uppgifter om dig', 'Du behöver själv kontakta stadsdelsförvaltningen']);
     expectLacks(read.text, ['Du har samtyckt']);
+  });
+});
+
+describe('a referral the person asked to have decided, signed as a refusal', () => {
+  it('rests on the refusal\'s provisions and gives laglighetsprövning, not the referral\'s basis or its "cannot be appealed"', () => {
+    const { decision, read } = rendered['refer-refused'];
+    expect(decision.proposal.outcome).toBe('REFER');
+    expect(decision.finalOutcome).toBe('REFUSE');
+    const refusal = decision.proposal.legalBases?.REFUSE;
+    expect(refusal?.appealRoute).toBe('LAGLIGHETSPROVNING');
+    expectContains(read.text, ['Beslut om bistånd', 'avslås', `Beslutet är fattat med stöd av ${refusal?.lagrum.map((c) => c.text).join(' och ')}.`, ...LAGLIGHETSPROVNING]);
+    expectLacks(read.text, ['Besked om hänvisning', 'Beskedet grundar sig på', 'Därför går det inte att överklaga', 'Vart vänder du dig?', ...FORVALTNINGSBESVAR, ...RECEIPT_DEADLINE]);
+  });
+
+  it('gives the refusal\'s record that 4 kap. 1 § was tried, not the referral\'s', () => {
+    const { decision, read } = rendered['refer-refused'];
+    const texts = decision.proposal.considerationOfRight.reasonByOutcome;
+    expectContains(read.text, [texts?.REFUSE as string]);
+    expectLacks(read.text, [texts?.REFER as string]);
+  });
+
+  it('gives the criteria that referred it as the reasons, and says the person asked for the decision, in the delegate\'s words', () => {
+    const { decision, read } = rendered['refer-refused'];
+    const trigger = decision.proposal.criteria.find((c) => c.id === 'NO_SOCIAL_SERVICES_CONTACT');
+    expect(trigger?.status).toBe('NOT_MET');
+    expectContains(read.text, [
+      `Kontakt med socialtjänsten ${trigger?.reason}`,
+      'Du har begärt ett beslut',
+      'Du har bett oss att i stället fatta ett beslut om din ansökan, och därför har vi prövat den.',
+      decision.deviationReason as string,
+    ]);
+    // The person never saw a proposal; the general text on deviating from one is not for them.
+    expectLacks(read.text, ['Beslutsfattarens bedömning', 'Beslutet skiljer sig från det förslag']);
   });
 });
 
@@ -190,6 +300,32 @@ describe('a basis the rule set marks as appealable by förvaltningsbesvär', () 
     const read = await readLetter((await render(input)).pdf);
     expectContains(read.text, [...FORVALTNINGSBESVAR, '16 kap. 3 § socialtjänstlagen (2001:453)', '4 kap. 1 § socialtjänstlagen (2001:453)']);
     expectLacks(read.text, ['laglighetsprövning', 'anslagstavla', 'Förvaltningsrätten i Stockholm', 'inte överklagas']);
+  });
+});
+
+describe('the facts printed under a criterion (FL 32 §: the decisive facts)', () => {
+  const FACTS = 'Det här har vi utgått från:';
+
+  it('for a young adult\'s grant are her age, work and studies, and not that she is a woman without a weak position', () => {
+    const { read } = rendered.grant;
+    expectContains(read.text, [`${FACTS} ålder på beslutsdagen: 23 år; arbetar: nej; studerar: nej.`]);
+    expectLacks(read.text, ['kvinna: ja', 'svag ställning på arbetsmarknaden: nej']);
+  });
+
+  it('for a woman granted for her weak position are those two facts, and not her age, work or studies', () => {
+    const { read } = rendered.partial;
+    expectContains(read.text, [`${FACTS} kvinna: ja; svag ställning på arbetsmarknaden: ja.`]);
+    expectLacks(read.text, ['ålder på beslutsdagen', 'arbetar: nej', 'studerar: nej']);
+  });
+
+  it('for a refusal outside the target groups are what ruled each group out: the age and not being a woman', () => {
+    const { read } = rendered.refuse;
+    expectContains(read.text, [`${FACTS} ålder på beslutsdagen: 34 år; kvinna: nej.`]);
+    expectLacks(read.text, ['arbetar: nej', 'studerar: nej']);
+  });
+
+  it('for each referral trigger are the fact it turned on', () => {
+    expectContains(rendered.refer.read.text, [`${FACTS} får försörjningsstöd: ja.`]);
   });
 });
 
@@ -207,8 +343,8 @@ describe('the case worker\'s written grounds (FL 32 §: the decisive facts)', ()
     const facts = decision.facts;
     expect(facts?.assessedNeed?.grounds).toBeTruthy();
     expect(facts?.weakLabourMarketPosition?.grounds).toBeTruthy();
-    expectContains(under(read, 'Tillhör en av målgrupperna', 'Får inte försörjningsstöd'), [LEAD_IN, facts?.weakLabourMarketPosition?.grounds as string]);
-    expectContains(under(read, 'Behöver fördjupat individuellt stöd', 'Insatsen kan beviljas för högst'), [LEAD_IN, facts?.assessedNeed?.grounds as string]);
+    expectContains(under(read, 'Målgrupp Du tillhör', 'Försörjningsstöd Du får inte'), [LEAD_IN, facts?.weakLabourMarketPosition?.grounds as string]);
+    expectContains(under(read, 'Behov av fördjupat stöd', 'Insatsen kan beviljas för högst'), [LEAD_IN, facts?.assessedNeed?.grounds as string]);
   });
 
   it('leaves out the weak-position grounds when the person belongs to the target group as a young adult', () => {
@@ -225,7 +361,7 @@ describe('the case worker\'s written grounds (FL 32 §: the decisive facts)', ()
   it('still renders a letter for a decision that carries no facts, without the grounds', async () => {
     const { facts, ...input } = await sampleInput('partial');
     const read = await readLetter((await render(input)).pdf);
-    expectContains(read.text, ['Din ansökan beviljas delvis', 'Behöver fördjupat individuellt stöd']);
+    expectContains(read.text, ['Din ansökan beviljas delvis', 'Behov av fördjupat stöd']);
     expectLacks(read.text, [LEAD_IN, facts.assessedNeed.grounds]);
   });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { propose } from '../../../functions/domain/propose';
 import { followUpOf, parseSignedDecision } from '../../../functions/domain/signed-decision';
+import { SAMPLE_KINDS } from '../../../functions/letters/samples';
 import { catalog, sampleInput } from '../../fixtures/letters/decisions';
 import { personnummer } from '../../support/identity';
 import { readLetter } from './pdf-reader';
@@ -8,7 +9,7 @@ import { expectContains, messages, paths, rejection, render } from './support';
 
 describe('signed decision: which final outcome fits which proposal', () => {
   it('accepts every sample as it is', async () => {
-    for (const kind of ['grant', 'refuse', 'partial', 'refer'] as const) {
+    for (const kind of SAMPLE_KINDS) {
       expect(parseSignedDecision(await sampleInput(kind)).ok, kind).toBe(true);
     }
   });
@@ -25,13 +26,23 @@ describe('signed decision: which final outcome fits which proposal', () => {
     expect(messages(problem)).toContain('Förslaget är ofullständigt');
   });
 
-  it('rejects a grant for a proposed refusal and a refusal for a proposed referral', async () => {
+  it('rejects a grant for a proposed refusal and a grant for a proposed referral', async () => {
     const refusal = await sampleInput('refuse');
     expect(paths(await rejection({ ...refusal, finalOutcome: 'GRANT' }))).toEqual(['finalOutcome']);
     const referral = await sampleInput('refer');
-    const problem = await rejection({ ...referral, finalOutcome: 'REFUSE', deviationReason: 'Vill avslå.' });
+    const problem = await rejection({ ...referral, finalOutcome: 'GRANT', deviationReason: 'Vill bevilja.' });
     expect(paths(problem)).toEqual(['finalOutcome']);
     expect(messages(problem)).toContain('hänvisa till stadsdelsförvaltningen');
+    expect(messages(problem)).toContain('REFUSE (avslå)');
+  });
+
+  it('refuses a proposed referral only with a written reason, and asks that it say the person asked for a decision', async () => {
+    const { deviationReason, ...withoutReason } = await sampleInput('refer-refused');
+    expect(withoutReason.proposal.outcome).toBe('REFER');
+    const problem = await rejection(withoutReason);
+    expect(paths(problem)).toEqual(['deviationReason']);
+    expect(messages(problem)).toContain('bara när sökanden har begärt ett beslut');
+    expect(parseSignedDecision({ ...withoutReason, deviationReason }).ok).toBe(true);
   });
 
   it('requires a written reason when the delegate refuses a proposed grant, and prints it', async () => {

@@ -176,6 +176,28 @@ describe('rule-set validation', () => {
     expect(problemsOf(doc)).toEqual(['criteria.1.reasons.notMet: Platshållaren {{alder}} är okänd.']);
   });
 
+  it('gives every criterion of the real rule set a letter topic of its own', () => {
+    const topics = realDocument().criteria.map((c: { topic?: string }) => c.topic);
+    expect(topics.every((t: string | undefined) => typeof t === 'string' && t.trim() !== '')).toBe(true);
+    expect(new Set(topics).size).toBe(topics.length);
+  });
+
+  it('accepts a rule set without letter topics, and the engine then heads each criterion with its title', async () => {
+    const doc = realDocument();
+    for (const criterion of doc.criteria) delete criterion.topic;
+    expect(problemsOf(doc)).toEqual([]);
+    const catalog = new RuleSetCatalog([publishRuleSet(doc, 'test.yaml')]);
+    const result = await propose(catalog, { decisionDate: '2024-03-15', applicant: { personnummer: personnummer('2000-03-09', '986') }, facts: eligibleFacts() });
+    if (!result.ok) throw new Error(JSON.stringify(result.problem));
+    for (const criterion of result.proposal.criteria) expect(criterion.topic).toBe(criterion.title);
+  });
+
+  it('rejects a placeholder in a letter topic, since the topic is printed as written', () => {
+    const doc = realDocument();
+    doc.criteria[1].topic = 'Målgrupp {{param.ageMin}}';
+    expect(problemsOf(doc)).toEqual(['criteria.1.topic: Platshållaren {{param.ageMin}} är okänd.']);
+  });
+
   it('rejects a priority on a condition, because a skipped condition cannot be explained', () => {
     const doc = realDocument();
     doc.criteria[0].conditions.priority = 10;
