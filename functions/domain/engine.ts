@@ -503,7 +503,11 @@ export async function evaluate(compiled: CompiledRuleSet, input: EvaluationInput
       reasonByOutcome:
         outcome === 'INCOMPLETE'
           ? null
-          : { GRANT: ruleSet.considerationOfRight.reasons.GRANT, REFUSE: ruleSet.considerationOfRight.reasons.REFUSE, REFER: ruleSet.considerationOfRight.reasons.REFER },
+          : {
+              GRANT: ruleSet.considerationOfRight.reasons.GRANT,
+              REFUSE: ruleSet.considerationOfRight.reasons[outcome === 'REFER' ? 'REFUSE_AFTER_REFERRAL' : 'REFUSE'],
+              REFER: ruleSet.considerationOfRight.reasons.REFER,
+            },
     },
     criteria,
     unmetCriteria,

@@ -207,7 +207,18 @@ export const ruleSetSchema = z.strictObject({
   contradictions: z.array(contradictionSchema),
   considerationOfRight: z.strictObject({
     lagrum: z.array(lagrumRefSchema).check(z.minLength(1)),
-    reasons: z.strictObject({ GRANT: text, REFUSE: text, REFER: text, INCOMPLETE: text }),
+    reasons: z.strictObject({
+      GRANT: text,
+      REFUSE: text,
+      REFER: text,
+      INCOMPLETE: text,
+      /**
+       * A refusal the applicant asked for after a referral: the need that referred the case may
+       * well be there, so the refusal's usual words ("no such need has come forward") would
+       * contradict the reasons above them.
+       */
+      REFUSE_AFTER_REFERRAL: text,
+    }),
   }),
   outcomes: z.strictObject({
     GRANT: outcomeBasisSchema,

@@ -289,6 +289,12 @@ export function buildLetterDocument({ decision, templates, recordSha256, recordJ
     inputSha256Short: proposal.inputSha256.slice(0, HASH_PREFIX_LENGTH),
     templateVersion: String(templates.version),
   });
+  const approval = proposal.ruleSet.approval;
+  const approvalLine = !approval
+    ? shared.labels.approval.none
+    : approval.development
+      ? shared.labels.approval.development
+      : fill(shared.labels.approval.reviewed, { approvedBy: approval.approvedBy.name, approverTitle: approval.approvedBy.title, approvedOn: approval.approvedAt.slice(0, 10) });
   const footerLeft = `${shared.sender.board}, ${shared.sender.city} · ${shared.labels.caseNumber} ${decision.caseNumber}`;
   // Noon UTC is the same calendar day in Stockholm all year: the letter is dated the decision day.
   const created = new Date(`${decision.decisionDate}T12:00:00Z`);
@@ -331,7 +337,7 @@ export function buildLetterDocument({ decision, templates, recordSha256, recordJ
             { text: fill(shared.labels.page, { page: String(currentPage), pages: String(pageCount) }), style: 'footer', alignment: 'right', width: 90 },
           ],
         },
-        { text: traceability, style: 'trace', margin: [0, 3, 0, 0] },
+        { text: `${approvalLine} ${traceability}`, style: 'trace', margin: [0, 3, 0, 0] },
       ],
     }),
     defaultStyle: { font: FONT_FAMILY, fontSize: 10, lineHeight: 1.2 },

@@ -64,6 +64,8 @@ export const sharedTemplateSchema = z.strictObject({
     web: text,
     page: text,
     traceability: text,
+    /** Who approved the rule set applied, and when (the decision record names the approval). */
+    approval: z.strictObject({ reviewed: text, development: text, none: text }),
   }),
   headings: headingsSchema,
   text: textsSchema,
@@ -168,8 +170,11 @@ export const PERIOD_PLACEHOLDERS = ['periodFrom', 'periodTo', 'requestedFrom', '
 /** The `…Short` hashes are the first HASH_PREFIX_LENGTH characters; the full ones are in the embedded decision record. */
 export const TRACEABILITY_PLACEHOLDERS = ['ruleSetId', 'ruleSetVersion', 'ruleSetSha256Short', 'inputSha256Short', 'templateVersion'] as const;
 
+export const APPROVAL_PLACEHOLDERS = ['approvedBy', 'approverTitle', 'approvedOn'] as const;
+
 export type Placeholder =
   | (typeof COMMON_PLACEHOLDERS)[number]
+  | (typeof APPROVAL_PLACEHOLDERS)[number]
   | (typeof PERIOD_PLACEHOLDERS)[number]
   | (typeof TRACEABILITY_PLACEHOLDERS)[number]
   | 'consentLagrum'
@@ -195,6 +200,7 @@ function sharedContext(path: string[]): readonly Placeholder[] {
     case 'labels':
       if (key === 'page') return ['page', 'pages'];
       if (key === 'traceability') return TRACEABILITY_PLACEHOLDERS;
+      if (key === 'approval') return path[2] === 'reviewed' ? APPROVAL_PLACEHOLDERS : NONE;
       return NONE;
     case 'milestones':
       // Milestones are printed only in letters that grant a period.

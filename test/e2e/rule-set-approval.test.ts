@@ -106,4 +106,17 @@ describe('approving a rule set', () => {
     const audit = JSON.parse(items.find((i) => i.SK?.S?.startsWith('AUDIT#'))?.data?.S ?? '{}');
     expect(audit).toMatchObject({ action: 'RULE_SET_APPROVED', ruleSetId: RULE_SET, sha256: before.sha256, actor: { name: 'Karin Sjöberg', role: 'jurist' } });
   });
+
+  it('then decides: the decision record and the letter name the approval', async () => {
+    const proposed = await api.post('/v1/decisions', proposeBody(), 'handlaggare');
+    expect(proposed.status, proposed.text).toBe(201);
+    const decision = proposed.json();
+    expect(decision.proposal.ruleSet.approval).toMatchObject({ approvedBy: { name: 'Karin Sjöberg', title: 'Förvaltningsjurist' }, development: false });
+
+    const signed = await api.post(`/v1/decisions/${decision.id}/sign`, { finalOutcome: 'GRANT' }, 'beslutsfattare');
+    expect(signed.status, signed.text).toBe(200);
+    const letter = await api.get(`/v1/decisions/${decision.id}/letter`, 'handlaggare');
+    const { text } = await readLetter(letter.bytes);
+    expect(text.replace(/\s+/g, ' ')).toMatch(/Regelverket är granskat och godkänt av Karin Sjöberg, Förvaltningsjurist, den \d{4}-\d{2}-\d{2}\./);
+  });
 });

@@ -278,6 +278,12 @@ describe('a referral the person asked to have decided, signed as a refusal', () 
     expectLacks(read.text, [texts?.REFER as string]);
   });
 
+  it('does not say that no need under the right has come forward, which the referral said there might be', () => {
+    const { read } = rendered['refer-refused'];
+    expectContains(read.text, ['Du har begärt att Jobbtorg ändå beslutar om din ansökan om särskild individanpassad stödinsats.']);
+    expectLacks(read.text, ['Det har inte kommit fram att du har ett sådant behov']);
+  });
+
   it('gives the criteria that referred it as the reasons, and says the person asked for the decision, in the delegate\'s words', () => {
     const { decision, read } = rendered['refer-refused'];
     const trigger = decision.proposal.criteria.find((c) => c.id === 'NO_SOCIAL_SERVICES_CONTACT');
