@@ -82,7 +82,9 @@ export const recordedFactsSchema = z.strictObject({
   ),
   apparentEntitlementNeed: z.optional(
     z.strictObject({
-      present: yesNo('finns ett behov som hör till 4 kap. 1 § SoL'),
+      // The paragraph differs between rule sets (2001:453 4 kap. 1 §; 2025:400 11 kap. 1 § and
+      // 12 kap. 1 §), so the label names the right, not a paragraph.
+      present: yesNo('finns ett behov som personen kan ha rätt till, till exempel försörjningsstöd'),
       description: z.optional(z.string().check(z.maxLength(4000, 'Beskrivningen får vara högst 4 000 tecken.'))),
     }),
   ),
@@ -178,7 +180,7 @@ export const FACT_CATALOG: Record<EngineFactName, FactDefinition> = {
     display: (v) => contactLabels[v as SocialServicesContact] ?? String(v),
   },
   apparentEntitlementNeed: {
-    label: 'behov som hör till 4 kap. 1 § SoL (t.ex. pengar till levnadskostnader)',
+    label: 'behov som personen kan ha rätt till hos stadsdelsförvaltningen (t.ex. pengar till levnadskostnader)',
     recordedAt: 'facts.apparentEntitlementNeed.present',
     display: yesNoDisplay,
   },
