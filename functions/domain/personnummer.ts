@@ -35,15 +35,19 @@ export const identityErrorMessages: Record<IdentityError, string> = {
 const LONG = /^(\d{4})(\d{2})(\d{2})-?(\d{3})(\d)$/;
 const SHORT = /^(\d{2})(\d{2})(\d{2})([-+])(\d{3})(\d)$/;
 
-/** Luhn checksum over the ten digits YYMMDDNNN plus the check digit. */
-function luhnValid(tenDigits: string): boolean {
+/** The Luhn check digit for the nine digits YYMMDDNNN (Skatteverket's rule for the last digit). */
+export function checkDigit(nineDigits: string): number {
   let sum = 0;
-  for (let i = 0; i < tenDigits.length; i++) {
-    let v = Number(tenDigits[i]) * (i % 2 === 0 ? 2 : 1);
+  for (let i = 0; i < 9; i++) {
+    let v = Number(nineDigits[i]) * (i % 2 === 0 ? 2 : 1);
     if (v > 9) v -= 9;
     sum += v;
   }
-  return sum % 10 === 0;
+  return (10 - (sum % 10)) % 10;
+}
+
+function luhnValid(tenDigits: string): boolean {
+  return checkDigit(tenDigits.slice(0, 9)) === Number(tenDigits[9]);
 }
 
 interface Split {

@@ -55,6 +55,7 @@ describe('npm run rules', () => {
     const { code, stdout } = run('infra/cli/rules.ts', ['list']);
     expect(code).toBe(0);
     expect(stdout).toMatch(/jobbtorg-sis-sol2001\s+1\s+2023-01-01\s+2025-06-30/);
+    expect(stdout).toMatch(/jobbtorg-sis-sol2025\s+1\s+2025-07-01\s+tills vidare/);
   });
 
   it('shows a rule set as readable Swedish with criteria, lagrum and parameter status', () => {

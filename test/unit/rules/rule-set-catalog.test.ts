@@ -91,12 +91,27 @@ describe('loading rule sets from folders', () => {
 
 describe('choosing a rule set by decision date', () => {
   it('gives a clear error naming the published validity when no rule set covers the date', async () => {
-    const result = await propose(loadCatalog(), { decisionDate: '2026-11-22', applicant: { personnummer: personnummer('2000-01-20') }, facts: eligibleFacts() });
+    const result = await propose(loadCatalog(), { decisionDate: '2022-11-22', applicant: { personnummer: personnummer('2000-01-20') }, facts: eligibleFacts() });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.problem.status).toBe(422);
-    expect(result.problem.detail).toContain('Inget regelverk gäller för beslutsdatum 2026-11-22');
-    expect(result.problem.detail).toContain('jobbtorg-sis-sol2001 (2023-01-01–2025-06-30)');
+    expect(result.problem.detail).toContain('Inget regelverk gäller för beslutsdatum 2022-11-22');
+    expect(result.problem.detail).toContain('jobbtorg-sis-sol2001 (2023-01-01–2025-06-30), jobbtorg-sis-sol2025 (2025-07-01–tills vidare)');
+  });
+
+  it('applies SoL (2001:453) to a decision dated 2025-06-30 and SoL (2025:400) from 2025-07-01', async () => {
+    const body = (decisionDate: string) => ({
+      decisionDate,
+      applicant: { personnummer: personnummer('2001-01-20') },
+      facts: eligibleFacts({ requestedPeriod: { from: '2025-08-01', to: '2026-01-31' } }),
+    });
+    const before = await propose(loadCatalog(), body('2025-06-30'));
+    const after = await propose(loadCatalog(), body('2025-07-01'));
+    expect(before.ok && before.proposal.legalBasis?.lagrum.map((c) => c.text)).toEqual(['4 kap. 2 § socialtjänstlagen (2001:453)']);
+    expect(after.ok && after.proposal.ruleSet.id).toBe('jobbtorg-sis-sol2025');
+    expect(after.ok && after.proposal.legalBasis?.lagrum.map((c) => c.text)).toEqual(['11 kap. 4 § socialtjänstlagen (2025:400)']);
+    expect(after.ok && after.proposal.legalBasis?.appealRoute).toBe('LAGLIGHETSPROVNING');
+    expect(after.ok && after.proposal.considerationOfRight.lagrum.map((c) => c.short)).toEqual(['11 kap. 1 § SoL', '12 kap. 1 § SoL']);
   });
 
   it('refuses two rule sets with the same id and version but different content', () => {
