@@ -113,7 +113,7 @@ describe('the staff page', () => {
     await page.getByLabel('Kvinna').selectOption('false');
     await page.getByLabel('Får försörjningsstöd').selectOption('false');
     await page.getByLabel('Kontakt med socialtjänsten').selectOption('NONE');
-    await page.getByLabel('Finns ett behov som hör till 4 kap. 1 § SoL').selectOption('false');
+    await page.getByLabel('Finns ett behov som hör till rätten till bistånd, t.ex. pengar till levnadskostnader (prövas av stadsdelsförvaltningen)').selectOption('false');
     await page.getByLabel('Samtycker till att uppgifter lämnas till stadsdelsförvaltningen').selectOption('false');
     await page.getByLabel('Bedömt behov').selectOption('DEEPER_INDIVIDUAL_SUPPORT');
     await page.getByLabel('Vad bedömningen av behovet grundar sig på').fill(GROUNDS);
@@ -133,6 +133,9 @@ describe('the staff page', () => {
     expect(text).toContain('Tillhör en av målgrupperna – Uppfyllt');
     expect(text).toContain('ålder på beslutsdagen: 23 år');
     expect(text).toContain('riktlinjen KS 2022/759, avsnittet Målgrupper');
+    // Which rule set decided, and that nobody reviewed it: the test table holds development approvals.
+    expect(text).toContain('Regelverk\njobbtorg-sis-sol2001 version 1, godkänt lokalt för utveckling (ingen juristgranskning)');
+    expect(await page.getByRole('heading', { name: 'Prövning av rätten till bistånd (4 kap. 1 § SoL)' }).count()).toBe(1);
     // A case worker cannot sign.
     expect(await page.getByRole('heading', { name: 'Besluta' }).count()).toBe(0);
     await checkView(page, '04-forslag-bevilja');
