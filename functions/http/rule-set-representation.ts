@@ -5,6 +5,7 @@
 import { citeAll } from '../domain/lagrum';
 import { describeRuleSet } from '../domain/explain';
 import { type RuleSetApproval, approvalStatusLabel, reviewChecklist } from '../domain/rule-set-approval';
+import { referenceKey } from '../domain/rule-set';
 import type { PublishedRuleSet } from '../domain/rule-set-catalog';
 
 export function approvalSummary(approval: RuleSetApproval | undefined) {
@@ -35,9 +36,10 @@ export function ruleSetResource(published: PublishedRuleSet, approval: RuleSetAp
     ...ruleSet,
     sha256,
     ...approvalSummary(approval),
-    // Rendered citations beside the references, so a reader needs no lookup table.
+    // Rendered citations beside the references, so a reader needs no lookup table; the key is the
+    // one an approval's confirmedReferences names.
     criteria: ruleSet.criteria.map((c) => ({ ...c, citations: citeAll(ruleSet, c.lagrum) })),
-    references: ruleSet.references.map((ref) => ({ ...ref, citation: citeAll(ruleSet, [ref])[0] })),
+    references: ruleSet.references.map((ref) => ({ ...ref, key: referenceKey(ref), citation: citeAll(ruleSet, [ref])[0] })),
     review: reviewChecklist(ruleSet),
     text: describeRuleSet(published),
     links: { self: `/v1/rule-sets/${ruleSet.id}`, approvals: `/v1/rule-sets/${ruleSet.id}/approvals` },

@@ -14,6 +14,8 @@ export interface Problem {
   status: number;
   title: string;
   detail?: string;
+  /** Why a 409 conflicts, e.g. RULE_SET_CHANGED or ALREADY_APPROVED. */
+  reason?: string;
   errors?: FieldError[];
 }
 
@@ -26,7 +28,7 @@ export class ApiError extends Error {
 async function problemOf(response: Response): Promise<Problem> {
   try {
     const body = (await response.json()) as Partial<Problem>;
-    return { status: response.status, title: body.title ?? 'Något gick fel', ...(body.detail ? { detail: body.detail } : {}), ...(body.errors ? { errors: body.errors } : {}) };
+    return { status: response.status, title: body.title ?? 'Något gick fel', ...(body.detail ? { detail: body.detail } : {}), ...(body.reason ? { reason: body.reason } : {}), ...(body.errors ? { errors: body.errors } : {}) };
   } catch {
     return { status: response.status, title: 'Något gick fel', detail: `Tjänsten svarade ${response.status}.` };
   }

@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
+import { expect } from 'vitest';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOTS = resolve('test-output/screenshots');
@@ -91,4 +92,11 @@ export async function signIn(page: Page, baseUrl: string, who: 'Anna Lindqvist' 
     // The same document: wait until the router has replaced the start view.
     await page.waitForFunction(() => !document.querySelector('main h1')?.textContent?.startsWith('Välkommen'));
   }
+}
+
+/** Screenshot, then axe: no violations, and no script errors on the way (a 4xx the view shows is expected). */
+export async function checkView(page: Page, name: string): Promise<void> {
+  await screenshot(page, name);
+  expect(await accessibilityViolations(page), `axe on ${name}`).toEqual([]);
+  expect(scriptErrorsOf(page).filter((e) => !/status of 4\d\d/.test(e)), `script errors on ${name}`).toEqual([]);
 }

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useE2eServer } from '../support/e2e';
-import { TABLET, accessibilityViolations, launch, newPage, screenshot, scriptErrorsOf, signIn } from './browser';
+import { TABLET, checkView, launch, newPage, screenshot, signIn } from './browser';
 
 const server = useE2eServer();
 let browser: Browser;
@@ -26,13 +26,6 @@ async function open(viewport?: { width: number; height: number }): Promise<Page>
   const { page } = await newPage(browser, viewport);
   pages.push(page);
   return page;
-}
-
-/** Screenshot, then axe: no violations, and no script errors on the way. */
-async function checkView(page: Page, name: string): Promise<void> {
-  await screenshot(page, name);
-  expect(await accessibilityViolations(page), `axe on ${name}`).toEqual([]);
-  expect(scriptErrorsOf(page).filter((e) => !/status of 4\d\d/.test(e)), `script errors on ${name}`).toEqual([]);
 }
 
 const GROUNDS = 'Har inte arbetat eller studerat sedan gymnasiet 2020. Behöver stöd över tid för att välja och klara en yrkesutbildning.';
@@ -113,7 +106,7 @@ describe('the staff page', () => {
     await page.getByLabel('Kvinna').selectOption('false');
     await page.getByLabel('Får försörjningsstöd').selectOption('false');
     await page.getByLabel('Kontakt med socialtjänsten').selectOption('NONE');
-    await page.getByLabel('Finns ett behov som hör till 4 kap. 1 § SoL').selectOption('false');
+    await page.getByLabel('Finns ett behov som hör till rätten till bistånd, t.ex. pengar till levnadskostnader (prövas av stadsdelsförvaltningen)').selectOption('false');
     await page.getByLabel('Samtycker till att uppgifter lämnas till stadsdelsförvaltningen').selectOption('false');
     await page.getByLabel('Bedömt behov').selectOption('DEEPER_INDIVIDUAL_SUPPORT');
     await page.getByLabel('Vad bedömningen av behovet grundar sig på').fill(GROUNDS);
@@ -133,6 +126,9 @@ describe('the staff page', () => {
     expect(text).toContain('Tillhör en av målgrupperna – Uppfyllt');
     expect(text).toContain('ålder på beslutsdagen: 23 år');
     expect(text).toContain('riktlinjen KS 2022/759, avsnittet Målgrupper');
+    // Which rule set decided, and that nobody reviewed it: the test table holds development approvals.
+    expect(text).toContain('Regelverk\njobbtorg-sis-sol2001 version 1, godkänt lokalt för utveckling (ingen juristgranskning)');
+    expect(await page.getByRole('heading', { name: 'Prövning av rätten till bistånd (4 kap. 1 § SoL)' }).count()).toBe(1);
     // A case worker cannot sign.
     expect(await page.getByRole('heading', { name: 'Besluta' }).count()).toBe(0);
     await checkView(page, '04-forslag-bevilja');
@@ -236,17 +232,27 @@ describe('the staff page', () => {
     await checkView(page, '12-jurist-maskerat');
   });
 
-  it('shows a legal reviewer each criterion of a rule set with its lagrum, and the parameters with their confirmation status', async () => {
+  it('shows a legal reviewer each criterion of a rule set with its lagrum, every provision cited, and the parameters with their confirmation status', async () => {
     const page = await open();
     await signIn(page, server.url, 'Karin Sjöberg', '#/regelverk');
+    // A development approval is no review: the list warns instead of showing it as approved.
+    const status = page.locator('ul.rule-sets li .tag');
+    expect(await status.innerText()).toBe('Godkänt lokalt för utveckling (ingen juristgranskning)');
+    expect(await status.getAttribute('class')).toContain('tag-warn');
     await page.getByRole('link', { name: /Särskild individanpassad stödinsats/ }).click();
     await page.getByRole('heading', { name: 'Parametrar' }).waitFor();
     const text = await page.locator('main').innerText();
+    expect(text).toContain('Ingen jurist har granskat regelverket');
     expect(text).toContain('Tillhör en av målgrupperna');
     expect(text).toContain('KS 2022/759 (Målgrupper)');
     expect(text).toContain('unga 19–29 år');
+    expect(await page.getByRole('row', { name: /^4 kap\. 2 § socialtjänstlagen \(2001:453\)/ }).innerText()).toMatch(/utöver vad som följer av[\s\S]*Inte bekräftad\s+inte bekräftad/);
     const ageMin = page.getByRole('row', { name: /ageMin/ });
-    expect(await ageMin.innerText()).toMatch(/19 år[\s\S]*Inte bekräftad/);
+    expect(await ageMin.innerText()).toMatch(/19 år[\s\S]*Inte bekräftad\s+inte bekräftad/);
+    expect(await page.getByRole('row', { name: /researchSampleBirthDays/ }).innerText()).toContain('den 5, 15 och 25 i månaden');
+    expect(await page.getByRole('row', { name: /retentionPeriod/ }).innerText()).toContain('5 år');
+    // Approved already (if only for development): nothing for a jurist to approve here.
+    expect(await page.getByRole('heading', { name: 'Godkänn regelverket' }).count()).toBe(0);
     await checkView(page, '13-regelverk');
   });
 
@@ -267,7 +273,7 @@ describe('the staff page', () => {
   it('fits a tablet: no view scrolls sideways, and the forms pass axe at that width', async () => {
     const page = await open(TABLET);
     await signIn(page, server.url, 'Göran Ödmark', '#/ny');
-    for (const [hash, name] of [['#/ny', '15-surfplatta-nytt-beslut'], [`#/beslut/${grantId}`, '16-surfplatta-beslut'], ['#/uppfoljning', '17-surfplatta-uppfoljning'], ['#/statistik', '18-surfplatta-statistik']] as const) {
+    for (const [hash, name] of [['#/ny', '15-surfplatta-nytt-beslut'], [`#/beslut/${grantId}`, '16-surfplatta-beslut'], ['#/uppfoljning', '17-surfplatta-uppfoljning'], ['#/statistik', '18-surfplatta-statistik'], ['#/regelverk/jobbtorg-sis-sol2001', '18b-surfplatta-regelverk']] as const) {
       await page.goto(`${server.url}/${hash}`);
       // A new hash in the same document: reload, so the view photographed is the one asked for.
       await page.reload();

@@ -73,6 +73,7 @@ describe('approving a rule set', () => {
     const before = await current();
     expect(before.review.parameters.map((p: { key: string }) => p.key)).toContain('researchSampleBirthDays');
     expect(before.review.references.map((r: { key: string }) => r.key)).toContain('KL:13');
+    expect(before.references.find((r: { key: string }) => r.key === 'KL:13')).toMatchObject({ citation: { short: '13 kap. KL' }, status: 'UNCONFIRMED' });
 
     const response = await api.post(
       `/v1/rule-sets/${RULE_SET}/approvals`,

@@ -32,7 +32,12 @@ export interface DecisionResource {
   applicant: { name: string; personnummer: string } | null;
   proposal: {
     outcome: string;
-    ruleSet: { id: string; version: number };
+    ruleSet: {
+      id: string;
+      version: number;
+      /** Null (or absent on proposals made before approvals existed) when none is recorded. */
+      approval?: { approvedAt: string; approvedBy: { name: string; title: string }; development: boolean } | null;
+    };
     legalBasis: { lagrum: Lagrum[]; appealRoute: string; appealLagrum: Lagrum[] } | null;
     considerationOfRight?: { lagrum: Lagrum[]; reason: string } | null;
     criteria: Criterion[];
@@ -48,6 +53,17 @@ export interface DecisionResource {
 }
 
 const lagrumList = (lagrum: Lagrum[]) => lagrum.map((l) => l.text).join('; ');
+
+/** Which rule set decided, and who approved it: a development approval says so plainly. */
+function ruleSetLine(ruleSet: DecisionResource['proposal']['ruleSet']): Array<Node | string> {
+  const a = ruleSet.approval;
+  const approval = !a
+    ? 'inget godkännande registrerat'
+    : a.development
+      ? 'godkänt lokalt för utveckling (ingen juristgranskning)'
+      : `godkänt av ${a.approvedBy.name}, ${a.approvedBy.title}, ${a.approvedAt.slice(0, 10)}`;
+  return [h('a', { href: `#/regelverk/${encodeURIComponent(ruleSet.id)}` }, `${ruleSet.id} version ${ruleSet.version}`), `, ${approval}`];
+}
 const missingLabel = (m: Criterion['missingFacts'][number]) => (typeof m === 'string' ? m : m.label);
 
 function criterionItem(c: Criterion): HTMLElement {
@@ -153,7 +169,7 @@ export async function decisionView(main: HTMLElement, session: Session, id: stri
       h('dt', {}, 'Status'), h('dd', {}, label(STATUS, d.status)),
       h('dt', {}, 'Beslutsdatum'), h('dd', {}, d.decisionDate),
       h('dt', {}, 'Förslaget gjordes av'), h('dd', {}, d.proposedBy.name),
-      h('dt', {}, 'Regelverk'), h('dd', {}, `${p.ruleSet.id}, version ${p.ruleSet.version}`),
+      h('dt', {}, 'Regelverk'), h('dd', {}, ruleSetLine(p.ruleSet)),
     ),
     h('section', { 'aria-labelledby': 'proposal-heading', class: `panel outcome outcome-${p.outcome.toLowerCase()}` },
       h('h2', { id: 'proposal-heading' }, `Förslag: ${label(OUTCOME, p.outcome)}`),
@@ -171,7 +187,12 @@ export async function decisionView(main: HTMLElement, session: Session, id: stri
       : null,
     session.role !== 'jurist' ? letterSection(d) : null,
     signSection(main, session, d),
-    p.considerationOfRight ? h('section', { 'aria-labelledby': 'right-heading' }, h('h2', { id: 'right-heading' }, 'Prövning enligt 4 kap. 1 § SoL'), h('p', {}, p.considerationOfRight.reason)) : null,
+    p.considerationOfRight
+      ? h('section', { 'aria-labelledby': 'right-heading' },
+          h('h2', { id: 'right-heading' }, `Prövning av rätten till bistånd (${p.considerationOfRight.lagrum.map((l) => l.short).join('; ')})`),
+          h('p', {}, p.considerationOfRight.reason),
+        )
+      : null,
     h('section', { 'aria-labelledby': 'criteria-heading' }, h('h2', { id: 'criteria-heading' }, 'Villkoren'), h('ol', { class: 'criteria' }, p.criteria.map(criterionItem))),
     d.milestones.length > 0
       ? h('section', { 'aria-labelledby': 'milestones-heading' },

@@ -50,12 +50,15 @@ export class FieldSet {
     return this.select(path, labelText, [['', 'Inte antecknat'], ['true', 'Ja'], ['false', 'Nej']], hint ? { hint } : {});
   }
 
-  checkboxes(path: string, legend: string, choices: Array<[string, string]>): HTMLElement {
+  /** A group of checkboxes; `list` puts one long label a line (a reviewer's checklist). */
+  checkboxes(path: string, legend: string, choices: Array<[string, string]>, options: { hint?: string; list?: boolean } = {}): HTMLElement {
     const error = h('p', { class: 'field-error', id: uniqueId('e'), hidden: true });
+    const hint = options.hint ? h('p', { class: 'hint', id: uniqueId('h') }, options.hint) : null;
     const group = h(
       'fieldset',
-      { class: 'field checkboxes', 'data-path': path, 'aria-describedby': error.id },
+      { class: `field checkboxes${options.list ? ' checklist' : ''}`, 'data-path': path, 'aria-describedby': [hint?.id, error.id].filter(Boolean).join(' ') },
       h('legend', {}, legend),
+      hint,
       error,
       choices.map(([value, text]) => {
         const id = uniqueId('c');

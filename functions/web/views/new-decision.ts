@@ -84,8 +84,8 @@ export function newDecisionView(main: HTMLElement, session: Session, prefill: Ne
       h('div', { class: 'row' }, f.yesNo('facts.working', 'Arbetar'), f.yesNo('facts.studying', 'Studerar'), f.yesNo('facts.woman', 'Kvinna')),
       f.yesNo('facts.forsorjningsstod', 'Får försörjningsstöd'),
       f.select('facts.socialServicesContact', 'Kontakt med socialtjänsten', choices(SOCIAL_SERVICES_CONTACT)),
-      f.yesNo('facts.apparentEntitlementNeed.present', 'Finns ett behov som hör till 4 kap. 1 § SoL'),
-      f.textarea('facts.apparentEntitlementNeed.description', 'Beskriv behovet enligt 4 kap. 1 § SoL', { hint: 'Bara om ett sådant behov finns.' }),
+      f.yesNo('facts.apparentEntitlementNeed.present', 'Finns ett behov som hör till rätten till bistånd, t.ex. pengar till levnadskostnader (prövas av stadsdelsförvaltningen)'),
+      f.textarea('facts.apparentEntitlementNeed.description', 'Beskriv behovet som hör till rätten till bistånd', { hint: 'Bara om ett sådant behov finns.' }),
       f.yesNo('facts.consentToShareWithDistrictOffice', 'Samtycker till att uppgifter lämnas till stadsdelsförvaltningen'),
     ),
     h(

@@ -1,56 +1,155 @@
 /// <reference lib="dom" />
-/** Rule sets for legal reviewers: each criterion with its lagrum, the parameters and their status. */
+/**
+ * Rule sets for legal reviewers: whether each is approved (only an approved rule set decides),
+ * each criterion with its lagrum, every provision cited, the parameters, and what the approval
+ * confirmed one by one. Citations come rendered from the API: the page never assembles one.
+ */
 import { getJson } from '../api';
 import type { Session } from '../auth';
-import { h, render } from '../dom';
+import { h, notice, render } from '../dom';
 import { PARAMETER_STATUS, label } from '../labels';
+import { approvalSection } from './rule-set-approval';
+import { type RuleSet, type RuleSetStatus, parameterValue, swedishList } from './rule-set-resource';
 
-interface RuleSetSummary {
+interface RuleSetSummary extends RuleSetStatus {
   id: string;
   version: number;
   title: string;
   validFrom: string;
-  validTo?: string;
-}
-type LagrumRef = { statute?: string; chapter?: number; section?: number; paragraph?: number; guideline?: boolean; part?: string };
-interface RuleSet extends RuleSetSummary {
-  sha256: string;
-  source: { guideline: string; title: string };
-  statutes: Array<{ id: string; abbreviation?: string; sfs: string }>;
-  assumptions: Array<{ id: string; text: string }>;
-  parameters: Record<string, { value: number | string; unit?: string; description: string; source: string; status: string }>;
-  criteria: Array<{ id: string; title: string; description: string; lagrum: LagrumRef[]; onNotMet: string; whatWouldChange?: string }>;
+  validTo?: string | null;
 }
 
-const UNIT: Record<string, string> = { years: 'år', months: 'månader', weeks: 'veckor', days: 'dagar' };
+const validity = (r: { validFrom: string; validTo?: string | null }) => `${r.validFrom} – ${r.validTo ?? 'tills vidare'}`;
+
+/** The status as a tag: green only for a jurist's approval; a draft or a development approval warns. */
+function statusTag(r: RuleSetStatus): HTMLElement {
+  const reviewed = r.status === 'APPROVED' && r.approval?.development === false;
+  return h('span', { class: `tag tag-long ${reviewed ? 'tag-ok' : 'tag-warn'}` }, r.statusText);
+}
+
+const confirmedTag = (confirmed: boolean) =>
+  h('span', { class: `tag tag-long ${confirmed ? 'tag-ok' : 'tag-warn'}` }, confirmed ? 'bekräftad vid godkännandet' : 'inte bekräftad');
+const fileTag = (status: string) => h('span', { class: `tag tag-long ${status === 'CONFIRMED' ? 'tag-ok' : 'tag-warn'}` }, label(PARAMETER_STATUS, status));
+/** A parameter's name may break between its words (`research·Sample·Birth·Days`) on a narrow screen. */
+const breakable = (name: string) => name.split(/(?=[A-Z])/).flatMap((part, i) => (i === 0 ? [part] : [h('wbr'), part]));
+/** What an item says, and beneath it where it comes from: one column, so the review columns fit. */
+const describedCell = (text: string, source: string) => h('td', {}, text, h('span', { class: 'source' }, `Källa: ${source}`));
 
 export async function ruleSetsView(main: HTMLElement, _session: Session): Promise<void> {
   const { items } = await getJson<{ items: RuleSetSummary[] }>('/v1/rule-sets');
   render(
     main,
     h('h1', {}, 'Regelverk'),
-    h('p', {}, 'Regelverken som förslagen bygger på, med giltighet. Öppna ett för att granska villkor, lagrum och parametrar.'),
-    h('ul', { class: 'rule-sets' }, items.map((r) => h('li', {}, h('a', { href: `#/regelverk/${encodeURIComponent(r.id)}` }, r.title), ` (version ${r.version}, gäller ${r.validFrom} – ${r.validTo ?? 'tills vidare'})`))),
+    h('p', {}, 'Regelverken som förslagen bygger på, med giltighet och granskning. Bara ett regelverk som en jurist har godkänt används för beslut. Öppna ett för att granska villkor, lagrum och parametrar.'),
+    h('ul', { class: 'rule-sets' }, items.map((r) => h('li', {},
+      h('a', { href: `#/regelverk/${encodeURIComponent(r.id)}` }, r.title),
+      h('p', { class: 'meta' }, `Version ${r.version}, gäller för beslutsdatum ${validity(r)}.`),
+      h('p', { class: 'meta' }, statusTag(r)),
+    ))),
   );
 }
 
-export async function ruleSetView(main: HTMLElement, _session: Session, id: string): Promise<void> {
-  const r = await getJson<RuleSet>(`/v1/rule-sets/${encodeURIComponent(id)}`);
-  const abbreviation = (statute: string) => r.statutes.find((s) => s.id === statute)?.abbreviation ?? statute;
-  const lagrumText = (l: LagrumRef) =>
-    l.guideline
-      ? `${r.source.guideline}${l.part ? ` (${l.part})` : ''}`
-      : [l.chapter !== undefined ? `${l.chapter} kap.` : '', l.section !== undefined ? `${l.section} §` : '', l.paragraph !== undefined ? `${l.paragraph} st.` : '', l.statute ? abbreviation(l.statute) : ''].filter(Boolean).join(' ');
-  // Reviewer text names parameters as {{param.x}}; show the value the rule set holds.
-  const withParameters = (text: string) => text.replace(/\{\{param\.(\w+)\}\}/g, (whole, name: string) => String(r.parameters[name]?.value ?? whole));
+/** The block at the top: approved by whom and when, or a draft that does not decide. */
+function statusSection(r: RuleSet, approvalForm: HTMLElement | null): HTMLElement {
+  const a = r.approval;
+  const goToApproval = () => {
+    const heading = approvalForm?.querySelector('h2');
+    heading?.setAttribute('tabindex', '-1');
+    heading?.focus();
+    heading?.scrollIntoView({ block: 'start' });
+  };
+  return h('section', { 'aria-labelledby': 'status-heading', class: `panel status status-${a ? (a.development ? 'development' : 'approved') : 'draft'}` },
+    h('h2', { id: 'status-heading' }, 'Granskning'),
+    h('p', {}, statusTag(r)),
+    !a ? h('p', {}, 'Regelverket är ett utkast. Det används inte för beslut förrän en jurist har godkänt just detta innehåll.') : null,
+    a?.development
+      ? h('p', {}, 'Godkännandet gjordes automatiskt av den lokala servern, för utveckling och test. Ingen jurist har granskat regelverket, och inget av det som står nedan är bekräftat vid godkännandet.')
+      : null,
+    a && !a.development
+      ? h('dl', { class: 'summary' },
+          h('dt', {}, 'Bekräftat vid godkännandet'),
+          h('dd', {}, `${a.confirmedParameters.length} av ${r.review.parameters.length} parametrar och ${a.confirmedReferences.length} av ${r.review.references.length} lagrum. Det som inte bekräftades står som inte bekräftat i tabellerna nedan.`),
+          a.note ? [h('dt', {}, 'Juristens anteckning'), h('dd', { class: 'note' }, a.note)] : null,
+        )
+      : null,
+    approvalForm
+      ? h('div', { class: 'actions' },
+          h('p', {}, 'Läs villkoren, lagrummen och parametrarna. Du godkänner längst ned på sidan.'),
+          h('button', { type: 'button', onclick: goToApproval }, 'Gå till godkännandet'),
+        )
+      : null,
+  );
+}
+
+function referencesSection(r: RuleSet): HTMLElement {
+  const a = r.approval;
+  return h('section', { 'aria-labelledby': 'references-heading' },
+    h('h2', { id: 'references-heading' }, `Lagrum (${r.references.length})`),
+    h('p', {}, 'Varje bestämmelse som regelverket hänvisar till, med källa och om den är bekräftad.'),
+    h('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': 'Tabell över lagrummen' },
+      h('table', {},
+        h('thead', {}, h('tr', {},
+          h('th', { scope: 'col' }, 'Lagrum'), h('th', { scope: 'col' }, 'Vad det gäller'), h('th', { scope: 'col' }, 'I filen'),
+          a ? h('th', { scope: 'col' }, 'Vid godkännandet') : null,
+        )),
+        h('tbody', {}, r.references.map((ref) => h('tr', {},
+          h('th', { scope: 'row' }, ref.citation.text),
+          describedCell(ref.about, ref.source),
+          h('td', {}, fileTag(ref.status)),
+          a ? h('td', {}, confirmedTag(a.confirmedReferences.includes(ref.key))) : null,
+        ))),
+      ),
+    ),
+  );
+}
+
+function parametersSection(r: RuleSet): HTMLElement {
+  const a = r.approval;
   const parameters = Object.entries(r.parameters);
-  const unconfirmed = parameters.filter(([, p]) => p.status !== 'CONFIRMED').length;
+  const unconfirmedInFile = parameters.filter(([, p]) => p.status !== 'CONFIRMED').length;
+  return h('section', { 'aria-labelledby': 'parameters-heading' },
+    h('h2', { id: 'parameters-heading' }, 'Parametrar'),
+    h('p', {},
+      unconfirmedInFile === parameters.length ? `Ingen av de ${parameters.length} parametrarna är bekräftad i filen.`
+        : unconfirmedInFile ? `${unconfirmedInFile} av ${parameters.length} parametrar är inte bekräftade i filen.`
+          : 'Alla parametrar är bekräftade i filen.',
+      a ? ` Vid godkännandet bekräftades ${a.confirmedParameters.length} av ${parameters.length}.` : ''),
+    h('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': 'Tabell över parametrarna' },
+      h('table', {},
+        h('thead', {}, h('tr', {},
+          h('th', { scope: 'col' }, 'Parameter'), h('th', { scope: 'col' }, 'Värde'), h('th', { scope: 'col' }, 'Beskrivning'), h('th', { scope: 'col' }, 'I filen'),
+          a ? h('th', { scope: 'col' }, 'Vid godkännandet') : null,
+        )),
+        h('tbody', {}, parameters.map(([name, p]) => h('tr', {},
+          h('th', { scope: 'row' }, breakable(name)),
+          h('td', {}, parameterValue(p)),
+          describedCell(p.description, p.source),
+          h('td', {}, fileTag(p.status)),
+          a ? h('td', {}, confirmedTag(a.confirmedParameters.includes(name))) : null,
+        ))),
+      ),
+    ),
+  );
+}
+
+export async function ruleSetView(main: HTMLElement, session: Session, id: string, message?: string): Promise<void> {
+  const r = await getJson<RuleSet>(`/v1/rule-sets/${encodeURIComponent(id)}`);
+  // Reviewer text names parameters as {{param.x}}; show the value the rule set holds.
+  const withParameters = (text: string) =>
+    text.replace(/\{\{param\.(\w+)\}\}/g, (whole, name: string) => {
+      const value = r.parameters[name]?.value;
+      return value === undefined ? whole : Array.isArray(value) ? swedishList(value) : String(value);
+    });
+  // Only a jurist approves, and only a draft: an approval is written once and never changed.
+  const approvalForm = session.role === 'jurist' && r.status === 'DRAFT' ? approvalSection(r, () => ruleSetView(main, session, id, 'Du har godkänt regelverket. Det används nu för beslut inom sin giltighetstid.'), () => ruleSetView(main, session, id)) : null;
   render(
     main,
     h('h1', {}, r.title),
+    message ? notice('success', message) : null,
+    statusSection(r, approvalForm),
     h('dl', { class: 'summary' },
       h('dt', {}, 'Id och version'), h('dd', {}, `${r.id}, version ${r.version}`),
-      h('dt', {}, 'Gäller för beslutsdatum'), h('dd', {}, `${r.validFrom} – ${r.validTo ?? 'tills vidare'}`),
+      h('dt', {}, 'Gäller för beslutsdatum'), h('dd', {}, validity(r)),
       h('dt', {}, 'Riktlinje'), h('dd', {}, `${r.source.guideline}: ${r.source.title}`),
       h('dt', {}, 'Kontrollsumma (sha256)'), h('dd', { class: 'hash' }, r.sha256),
     ),
@@ -60,31 +159,18 @@ export async function ruleSetView(main: HTMLElement, _session: Session, id: stri
         h('h3', {}, c.title),
         h('p', {}, withParameters(c.description)),
         h('dl', {},
-          h('dt', {}, 'Lagrum'), h('dd', {}, c.lagrum.map(lagrumText).join('; ')),
+          h('dt', {}, 'Lagrum'), h('dd', {}, c.citations.map((citation) => citation.short).join('; ')),
           h('dt', {}, 'Om villkoret inte är uppfyllt'), h('dd', {}, c.onNotMet === 'REFUSE' ? 'Avslag' : c.onNotMet === 'REFER' ? 'Hänvisning till stadsdelsförvaltningen' : c.onNotMet),
           c.whatWouldChange ? [h('dt', {}, 'Vad som skulle behöva vara annorlunda'), h('dd', {}, withParameters(c.whatWouldChange))] : null,
         ),
       ))),
     ),
-    h('section', { 'aria-labelledby': 'parameters-heading' },
-      h('h2', { id: 'parameters-heading' }, 'Parametrar'),
-      h('p', {}, unconfirmed ? `${unconfirmed} av ${parameters.length} parametrar är inte bekräftade av en jurist.` : 'Alla parametrar är bekräftade.'),
-      h('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': 'Tabell över parametrarna' },
-        h('table', {},
-          h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Parameter'), h('th', { scope: 'col' }, 'Värde'), h('th', { scope: 'col' }, 'Beskrivning'), h('th', { scope: 'col' }, 'Källa'), h('th', { scope: 'col' }, 'Status'))),
-          h('tbody', {}, parameters.map(([name, p]) => h('tr', {},
-            h('th', { scope: 'row' }, name),
-            h('td', {}, `${p.value}${p.unit ? ` ${UNIT[p.unit] ?? p.unit}` : ''}`),
-            h('td', {}, p.description),
-            h('td', {}, p.source),
-            h('td', {}, h('span', { class: p.status === 'CONFIRMED' ? 'tag tag-ok' : 'tag tag-warn' }, label(PARAMETER_STATUS, p.status))),
-          ))),
-        ),
-      ),
-    ),
+    referencesSection(r),
+    parametersSection(r),
     r.assumptions.length
       ? h('section', { 'aria-labelledby': 'assumptions-heading' }, h('h2', { id: 'assumptions-heading' }, 'Antaganden att bekräfta'), h('ul', {}, r.assumptions.map((a) => h('li', {}, h('strong', {}, `${a.id}: `), a.text))))
       : null,
+    approvalForm,
     h('p', {}, h('a', { href: '#/regelverk' }, 'Tillbaka till alla regelverk')),
   );
 }
