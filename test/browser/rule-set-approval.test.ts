@@ -33,9 +33,10 @@ describe('approving a rule set from its page', () => {
   it('lists a rule set nobody has approved as a draft', async () => {
     const page = await open();
     await signIn(page, server.url, 'Karin Sjöberg', '#/regelverk');
-    const status = page.locator('ul.rule-sets li .tag');
-    expect(await status.innerText()).toBe('Utkast – inte godkänt');
-    expect(await status.getAttribute('class')).toContain('tag-warn');
+    // Nothing is approved in this table: both shipped rule sets are drafts.
+    const statuses = page.locator('ul.rule-sets li .tag');
+    expect(await statuses.allInnerTexts()).toEqual(['Utkast – inte godkänt', 'Utkast – inte godkänt']);
+    for (const status of await statuses.all()) expect(await status.getAttribute('class')).toContain('tag-warn');
     await checkView(page, '20-regelverk-utkast-lista');
   });
 
@@ -166,9 +167,11 @@ describe('approving a rule set from its page', () => {
   it('lists the approved rule set with who approved it and when', async () => {
     const page = await open();
     await signIn(page, server.url, 'Anna Lindqvist', '#/regelverk');
-    const status = page.locator('ul.rule-sets li .tag');
+    // The approved 2001:453 set, and the 2025:400 set still a draft.
+    const status = page.locator('ul.rule-sets li', { hasText: 'SoL 2001:453' }).locator('.tag');
     expect(await status.innerText()).toMatch(/^Godkänt av Karin Sjöberg, Förvaltningsjurist, \d{4}-\d{2}-\d{2}$/);
     expect(await status.getAttribute('class')).toContain('tag-ok');
+    expect(await page.locator('ul.rule-sets li', { hasText: 'SoL 2025:400' }).locator('.tag').innerText()).toBe('Utkast – inte godkänt');
     await checkView(page, '26-regelverk-godkant-lista');
   });
 
