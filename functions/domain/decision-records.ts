@@ -3,22 +3,12 @@
  * the facts behind them and events of significance), and the requests that change it.
  */
 import * as z from 'zod/mini';
-import type { Proposal, Milestone } from './engine';
+import type { Proposal, Milestone } from './proposal';
 import { isoDateSchema, periodSchema, recordedFactsSchema, type RecordedFacts } from './facts';
 import { identityNumberSchema } from './facts';
-import {
-  applicantSchema,
-  caseNumberSchema,
-  contactPersonSchema,
-  FINAL_OUTCOMES,
-  multiLine,
-  personName,
-  postalAddressSchema,
-  singleLine,
-  type FinalOutcome,
-  type RetentionPolicy,
-  type SignedDecision,
-} from './signed-decision';
+import { applicantSchema, caseNumberSchema, contactPersonSchema, FINAL_OUTCOMES, postalAddressSchema, type FinalOutcome, type SignedDecision } from './signed-decision';
+import { type RetentionPolicy } from './proposal';
+import { multiLine, personName, singleLine } from './text';
 
 export const ROLES = ['handlaggare', 'beslutsfattare', 'jurist', 'uppsok'] as const;
 export type Role = (typeof ROLES)[number];

@@ -38,7 +38,8 @@ import { screen, type ScreeningResult } from './screening';
 import { type StatisticsRow, monthsBetween, statisticsRows } from './statistics';
 import { NoRuleSetForDateError, type PublishedRuleSet, type RuleSetCatalog } from './rule-set-catalog';
 import { type RuleSetApproval, approvalOf, approveRuleSetRequestSchema, checkApprovalRequest } from './rule-set-approval';
-import { followUpOf, type RetentionPolicy, type SignedDecision } from './signed-decision';
+import { followUpOf, type SignedDecision } from './signed-decision';
+import { type RetentionPolicy } from './proposal';
 import { type ProblemDocument, issuesFromZod, validationProblem } from './validation';
 
 /** What the letter renderer (functions/letters) answers; declared here so the core imports no adapter. */

@@ -4,7 +4,8 @@
  * bad input.
  */
 import type { IsoDate } from './dates';
-import { compile, evaluate, type Proposal } from './engine';
+import { compile, evaluate } from './engine';
+import { type Proposal } from './proposal';
 import { type EvaluationRequest, evaluationRequestSchema, toEngineFacts } from './facts';
 import { NoRuleSetForDateError, type PublishedRuleSet, type RuleSetCatalog } from './rule-set-catalog';
 import { type RuleSetApproval, approvalRef } from './rule-set-approval';

@@ -5,7 +5,8 @@
  */
 import * as z from 'zod/mini';
 import { type IsoDate, ageOn, daysInMonth, todayInStockholm } from './dates';
-import { compile, evaluate, type Proposal } from './engine';
+import { compile, evaluate } from './engine';
+import { type Proposal } from './proposal';
 import { type EngineFacts, NEED_LEVELS, SOCIAL_SERVICES_CONTACT, isoDateSchema } from './facts';
 import { NoRuleSetForDateError, type RuleSetCatalog } from './rule-set-catalog';
 import { DomainError, ValidationError } from './errors';

@@ -5,7 +5,8 @@
  * exception.
  */
 import { canonicalJson, sha256Hex } from '../domain/canonical-json';
-import { type FinalOutcome, type SignedDecision, codePointName, parseSignedDecision } from '../domain/signed-decision';
+import { type FinalOutcome, type SignedDecision, parseSignedDecision } from '../domain/signed-decision';
+import { codePointName } from '../domain/text';
 import { type ProblemDocument, type ValidationIssue, validationProblem } from '../domain/validation';
 import { letterFonts } from './fonts';
 import { buildLetterDocument } from './layout';

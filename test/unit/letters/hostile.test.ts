@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { PERSON_NAME_MAX } from '../../../functions/domain/signed-decision';
+import { PERSON_NAME_MAX } from '../../../functions/domain/text';
 import { defaultLetterTemplates } from '../../../functions/letters/load-templates';
 import { renderLetter } from '../../../functions/letters/render-letter';
 import { wordingFor } from '../../../functions/letters/templates';
