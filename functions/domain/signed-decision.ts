@@ -15,7 +15,8 @@ import { type LegalBasis, type Milestone, type Proposal, isoDate, proposalSchema
 import { UNPRINTABLE, multiLine, personName, printable, singleLine } from './text';
 import { identityNumberSchema, periodSchema, recordedFactsSchema } from './facts';
 import { parseIdentityNumber } from './personnummer';
-import { type ProblemDocument, issuesFromZod, validationProblem } from './validation';
+import { ValidationError } from './errors';
+import { issuesFromZod } from './validation';
 
 /** The letter kinds, one per final outcome. PARTIAL is a grant that is partly a refusal. */
 export const FINAL_OUTCOMES = ['GRANT', 'PARTIAL', 'REFUSE', 'REFER'] as const;
@@ -284,12 +285,12 @@ export const signedDecisionSchema = signedDecisionObject.check(
 );
 export type SignedDecision = z.infer<typeof signedDecisionSchema>;
 
-export type ParseSignedDecisionResult = { ok: true; decision: SignedDecision } | { ok: false; problem: ProblemDocument };
+export type ParseSignedDecisionResult = { ok: true; decision: SignedDecision } | { ok: false; error: ValidationError };
 
 export function parseSignedDecision(input: unknown): ParseSignedDecisionResult {
   const parsed = signedDecisionSchema.safeParse(input);
   if (!parsed.success) {
-    return { ok: false, problem: validationProblem(issuesFromZod(parsed.error.issues), 'Beslutet kunde inte tas emot. Rätta fälten nedan och försök igen.') };
+    return { ok: false, error: new ValidationError(issuesFromZod(parsed.error.issues), 'Beslutet kunde inte tas emot. Rätta fälten nedan och försök igen.') };
   }
   return { ok: true, decision: parsed.data };
 }
