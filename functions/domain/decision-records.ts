@@ -3,22 +3,11 @@
  * the facts behind them and events of significance), and the requests that change it.
  */
 import * as z from 'zod/mini';
-import type { Proposal, Milestone } from './engine';
-import { isoDateSchema, periodSchema, recordedFactsSchema, type RecordedFacts } from './facts';
+import { isoDateSchema, periodSchema, recordedFactsSchema } from './facts';
 import { identityNumberSchema } from './facts';
-import {
-  applicantSchema,
-  caseNumberSchema,
-  contactPersonSchema,
-  FINAL_OUTCOMES,
-  multiLine,
-  personName,
-  postalAddressSchema,
-  singleLine,
-  type FinalOutcome,
-  type RetentionPolicy,
-  type SignedDecision,
-} from './signed-decision';
+import { applicantSchema, caseNumberSchema, contactPersonSchema, decisionMakerSchema, FINAL_OUTCOMES, postalAddressSchema } from './signed-decision';
+import { MILESTONE_KINDS, proposalSchema, retentionPolicySchema } from './proposal';
+import { multiLine, personName, singleLine } from './text';
 
 export const ROLES = ['handlaggare', 'beslutsfattare', 'jurist', 'uppsok'] as const;
 export type Role = (typeof ROLES)[number];
@@ -31,88 +20,104 @@ export interface Actor {
   title?: string;
   delegationReference?: string;
 }
-export type ActorRef = Pick<Actor, 'id' | 'name' | 'role'>;
+/** An actor as records keep it: who, by id and name, in which role. */
+export const actorRefSchema = z.strictObject({ id: z.string(), name: z.string(), role: z.enum(ROLES) });
+export type ActorRef = z.infer<typeof actorRefSchema>;
 
 export const actorRef = (a: Actor): ActorRef => ({ id: a.id, name: a.name, role: a.role });
 
-export type DecisionStatus = 'PROPOSED' | 'WITHDRAWN' | 'SIGNED' | 'SUPERSEDED';
+// --- What is stored: one schema per record, parsed when read (a malformed item is an error, never a cast)
 
-export interface CaseRecord {
-  caseId: string;
-  caseNumber: string;
-  applicant: z.infer<typeof applicantSchema>;
-  contact: z.infer<typeof contactPersonSchema>;
-  createdAt: string;
+export const DECISION_STATUSES = ['PROPOSED', 'WITHDRAWN', 'SIGNED', 'SUPERSEDED'] as const;
+export type DecisionStatus = (typeof DECISION_STATUSES)[number];
+
+const instant = z.string();
+const storedDate = z.string();
+
+export const caseRecordSchema = z.strictObject({
+  caseId: z.string(),
+  caseNumber: z.string(),
+  applicant: applicantSchema,
+  contact: contactPersonSchema,
+  createdAt: instant,
   /** The last entry in the case file; retention counts from it. */
-  lastEntryAt: string;
+  lastEntryAt: instant,
   /** Gallring as the rule set of the case's latest proposal gives it. */
-  retention: RetentionPolicy;
+  retention: retentionPolicySchema,
   /** Epoch seconds (the table's TTL), or null for the research sample. */
-  expiresAt: number | null;
-  version: number;
-}
+  expiresAt: z.nullable(z.number()),
+  version: z.int(),
+});
+export type CaseRecord = z.infer<typeof caseRecordSchema>;
 
-export interface DecisionRecord {
-  decisionId: string;
-  caseId: string;
-  status: DecisionStatus;
-  version: number;
-  decisionDate: string;
-  facts: RecordedFacts;
-  proposal: Proposal;
-  proposedAt: string;
-  proposedBy: ActorRef;
+export const decisionRecordSchema = z.strictObject({
+  decisionId: z.string(),
+  caseId: z.string(),
+  status: z.enum(DECISION_STATUSES),
+  version: z.int(),
+  decisionDate: storedDate,
+  facts: recordedFactsSchema,
+  proposal: proposalSchema,
+  proposedAt: instant,
+  proposedBy: actorRefSchema,
   /** Omprövning: the signed decision this one is to replace. */
-  replaces?: string;
-  reconsiderationReason?: string;
-  withdrawn?: { at: string; by: ActorRef; reason: string };
-  signed?: {
-    at: string;
-    by: ActorRef;
-    finalOutcome: FinalOutcome;
-    decisionMaker: SignedDecision['decisionMaker'];
-    deviationReason?: string;
-    grantedPeriod?: { from: string; to: string };
-    letterSha256: string;
-    templateVersion: string;
-  };
-  supersededBy?: { decisionId: string; at: string };
-}
+  replaces: z.optional(z.string()),
+  reconsiderationReason: z.optional(z.string()),
+  withdrawn: z.optional(z.strictObject({ at: instant, by: actorRefSchema, reason: z.string() })),
+  signed: z.optional(
+    z.strictObject({
+      at: instant,
+      by: actorRefSchema,
+      finalOutcome: z.enum(FINAL_OUTCOMES),
+      decisionMaker: decisionMakerSchema,
+      deviationReason: z.optional(z.string()),
+      grantedPeriod: z.optional(z.strictObject({ from: storedDate, to: storedDate })),
+      letterSha256: z.string(),
+      templateVersion: z.string(),
+    }),
+  ),
+  supersededBy: z.optional(z.strictObject({ decisionId: z.string(), at: instant })),
+});
+export type DecisionRecord = z.infer<typeof decisionRecordSchema>;
 
-export interface LetterRecord {
-  decisionId: string;
-  pdf: Uint8Array;
-  sha256: string;
-  templateVersion: string;
-  createdAt: string;
-}
+/** The letter's metadata as stored beside its PDF bytes (kept in a binary attribute of their own). */
+export const letterMetadataSchema = z.strictObject({
+  decisionId: z.string(),
+  sha256: z.string(),
+  templateVersion: z.string(),
+  createdAt: instant,
+});
+export type LetterRecord = z.infer<typeof letterMetadataSchema> & { pdf: Uint8Array };
 
-export const MILESTONE_KINDS = ['FIRST_JOB_PLAN', 'DEEPER_PLAN', 'FOLLOW_UP', 'FINAL_FOLLOW_UP'] as const;
+export const MILESTONE_STATUSES = ['OPEN', 'DONE', 'CLOSED'] as const;
+export const MILESTONE_CLOSE_REASONS = ['ENDED', 'SUPERSEDED'] as const;
 
-export interface MilestoneRecord {
-  caseId: string;
-  decisionId: string;
+export const milestoneRecordSchema = z.strictObject({
+  caseId: z.string(),
+  decisionId: z.string(),
   /** Two digits, in due order: `01`, `02`, … */
-  milestoneId: string;
-  kind: Milestone['kind'];
-  due: string;
-  status: 'OPEN' | 'DONE' | 'CLOSED';
-  done?: { at: string; by: ActorRef; note: string };
+  milestoneId: z.string(),
+  kind: z.enum(MILESTONE_KINDS),
+  due: storedDate,
+  status: z.enum(MILESTONE_STATUSES),
+  done: z.optional(z.strictObject({ at: instant, by: actorRefSchema, note: z.string() })),
   /** Closed without being done: the insats ended or the decision was replaced. */
-  closed?: { at: string; reason: 'ENDED' | 'SUPERSEDED' };
-}
+  closed: z.optional(z.strictObject({ at: instant, reason: z.enum(MILESTONE_CLOSE_REASONS) })),
+});
+export type MilestoneRecord = z.infer<typeof milestoneRecordSchema>;
 
 export const ENDING_REASONS = ['WORK', 'STUDIES', 'OTHER', 'INTERRUPTED'] as const;
 export type EndingReason = (typeof ENDING_REASONS)[number];
 
-export interface EndingRecord {
-  decisionId: string;
-  reason: EndingReason;
-  endedOn: string;
-  note?: string;
-  recordedAt: string;
-  recordedBy: ActorRef;
-}
+export const endingRecordSchema = z.strictObject({
+  decisionId: z.string(),
+  reason: z.enum(ENDING_REASONS),
+  endedOn: storedDate,
+  note: z.optional(z.string()),
+  recordedAt: instant,
+  recordedBy: actorRefSchema,
+});
+export type EndingRecord = z.infer<typeof endingRecordSchema>;
 
 export const AUDIT_ACTIONS = [
   'CASE_CREATED',
@@ -131,18 +136,19 @@ export const AUDIT_ACTIONS = [
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** Who did what to which record, and when. Never updated or deleted by the application. */
-export interface AuditEvent {
-  eventId: string;
+export const auditEventSchema = z.strictObject({
+  eventId: z.string(),
   /** The case the event belongs to; for a referral not yet taken up, empty and `referralId` set. */
-  caseId: string;
-  referralId?: string;
-  at: string;
-  actor: ActorRef;
-  action: AuditAction;
-  decisionId?: string;
+  caseId: z.string(),
+  referralId: z.optional(z.string()),
+  at: instant,
+  actor: actorRefSchema,
+  action: z.enum(AUDIT_ACTIONS),
+  decisionId: z.optional(z.string()),
   /** No personal data: ids, outcomes and codes only. */
-  details?: Record<string, string | number | boolean>;
-}
+  details: z.optional(z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]))),
+});
+export type AuditEvent = z.infer<typeof auditEventSchema>;
 
 /** The whole case as read from storage. */
 export interface CaseFile {
@@ -200,7 +206,7 @@ export interface DueMilestone {
   caseNumber: string;
   decisionId: string;
   milestoneId: string;
-  kind: Milestone['kind'];
+  kind: MilestoneRecord['kind'];
   due: string;
 }
 
@@ -226,20 +232,22 @@ export const referralRequestSchema = z.strictObject({
 });
 export type ReferralRequest = z.infer<typeof referralRequestSchema>;
 
-export type ReferralStatus = 'WAITING' | 'TAKEN';
+export const REFERRAL_STATUSES = ['WAITING', 'TAKEN'] as const;
+export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
 
-export interface ReferralRecord {
-  referralId: string;
-  status: ReferralStatus;
-  createdAt: string;
-  referredBy: ActorRef;
-  applicant: ReferralRequest['applicant'] & { personnummer: string };
-  consent: ReferralRequest['consent'];
-  note?: string;
-  taken?: { at: string; by: ActorRef; caseId: string; decisionId: string };
+export const referralRecordSchema = z.strictObject({
+  referralId: z.string(),
+  status: z.enum(REFERRAL_STATUSES),
+  createdAt: instant,
+  referredBy: actorRefSchema,
+  applicant: z.strictObject({ ...referralRequestSchema.shape.applicant.shape, personnummer: z.string() }),
+  consent: referralRequestSchema.shape.consent,
+  note: z.optional(z.string()),
+  taken: z.optional(z.strictObject({ at: instant, by: actorRefSchema, caseId: z.string(), decisionId: z.string() })),
   /** Epoch seconds (TTL), or null for the research sample. */
-  expiresAt: number | null;
-}
+  expiresAt: z.nullable(z.number()),
+});
+export type ReferralRecord = z.infer<typeof referralRecordSchema>;
 
 export interface WaitingReferral {
   referralId: string;

@@ -30,21 +30,22 @@ import {
   withdrawRequestSchema,
 } from './decision-records';
 import type { DecisionStore, WriteUnit } from './decision-store';
-import { ConflictError, DomainError, IdempotencyKeyReusedError, LetterTooLargeError, NotFoundError, ValidationError } from './errors';
+import { ConflictError, IdempotencyKeyReusedError, LetterTooLargeError, NoRuleSetForDateError, NotFoundError, ValidationError } from './errors';
 import { parseIdentityNumber } from './personnummer';
 import { propose as evaluateProposal } from './propose';
 import { retentionExpiry } from './retention';
 import { screen, type ScreeningResult } from './screening';
 import { type StatisticsRow, monthsBetween, statisticsRows } from './statistics';
-import { NoRuleSetForDateError, type PublishedRuleSet, type RuleSetCatalog } from './rule-set-catalog';
+import type { PublishedRuleSet, RuleSetCatalog } from './rule-set-catalog';
 import { type RuleSetApproval, approvalOf, approveRuleSetRequestSchema, checkApprovalRequest } from './rule-set-approval';
-import { followUpOf, type RetentionPolicy, type SignedDecision } from './signed-decision';
-import { type ProblemDocument, issuesFromZod, validationProblem } from './validation';
+import { followUpOf, type SignedDecision } from './signed-decision';
+import { type RetentionPolicy } from './proposal';
+import { issuesFromZod } from './validation';
 
 /** What the letter renderer (functions/letters) answers; declared here so the core imports no adapter. */
 export type LetterRenderResult =
   | { ok: true; letter: { pdf: Uint8Array; sha256: string; templateVersion: number | string } }
-  | { ok: false; problem: ProblemDocument };
+  | { ok: false; error: ValidationError };
 
 /** DynamoDB items are at most 400 KB; the letter's item keeps a margin for its other attributes. */
 export const LETTER_LIMIT_BYTES = 350_000;
@@ -71,7 +72,7 @@ export interface DecisionView {
 type Parsed<T> = { success: true; data: T } | { success: false; error: { issues: readonly { path: PropertyKey[]; message: string }[] } };
 
 function valid<T>(result: Parsed<T>): T {
-  if (!result.success) throw new ValidationError(validationProblem(issuesFromZod(result.error.issues)));
+  if (!result.success) throw new ValidationError(issuesFromZod(result.error.issues));
   return result.data;
 }
 
@@ -173,13 +174,7 @@ export class DecisionService {
    */
   private async evaluate(decisionDate: string, personnummer: string, facts: unknown) {
     const result = await evaluateProposal(this.deps.catalog, { decisionDate, applicant: { personnummer }, facts }, { approval: (published) => this.approvalOf(published) });
-    if (!result.ok) {
-      if (result.problem.status === 422) {
-        const code = result.problem.type === '/problems/rule-set-not-approved' ? 'RULE_SET_NOT_APPROVED' : 'NO_RULE_SET_FOR_DATE';
-        throw new DomainError(code, result.problem.detail, { problem: result.problem });
-      }
-      throw new ValidationError(result.problem);
-    }
+    if (!result.ok) throw result.error;
     return result;
   }
 
@@ -221,7 +216,7 @@ export class DecisionService {
         `Regelverket ${id} har ändrats sedan du läste det: kontrollsumman är nu ${check.current.slice(0, 12)}…, inte ${request.sha256.slice(0, 12)}…. Läs det igen och godkänn det innehåll som gäller nu.`,
       );
     }
-    if (!check.ok) throw new ValidationError(validationProblem(check.issues));
+    if (!check.ok) throw new ValidationError(check.issues);
     if (await this.approvalOf(published)) {
       throw new ConflictError('ALREADY_APPROVED', `Regelverket ${id} är redan godkänt med detta innehåll. Ett godkännande ändras aldrig.`);
     }
@@ -258,14 +253,14 @@ export class DecisionService {
         if (!referral) throw new NotFoundError('Anmälan', request.referralId);
         if (referral.status !== 'WAITING') throw new ConflictError('VERSION', 'Anmälan är redan omhändertagen av en handläggare.');
         if (referral.applicant.personnummer !== identity.value.canonical) {
-          throw new ValidationError(validationProblem([{ path: 'applicant.personnummer', message: 'Personnumret stämmer inte med anmälan.' }]));
+          throw new ValidationError([{ path: 'applicant.personnummer', message: 'Personnumret stämmer inte med anmälan.' }]);
         }
       }
       if (request.caseId) {
         const file = await this.store.readCase(request.caseId);
         if (!file) throw new NotFoundError('Ärendet', request.caseId);
         if (file.case.applicant.personnummer !== identity.value.canonical) {
-          throw new ValidationError(validationProblem([{ path: 'applicant.personnummer', message: 'Personnumret hör inte till ärendet.' }]));
+          throw new ValidationError([{ path: 'applicant.personnummer', message: 'Personnumret hör inte till ärendet.' }]);
         }
         assertNoOpenProposal(file);
         // The case worker's verified details replace earlier ones (e.g. from an outreach referral).
@@ -356,7 +351,7 @@ export class DecisionService {
       if (decision.status !== 'PROPOSED') throw new ConflictError('NOT_PROPOSED', 'Förslaget är tillbakadraget och kan inte beslutas.');
       if (!actor.delegationReference) {
         // A decision may not be anonymous or made without delegated authority.
-        throw new ValidationError(validationProblem([{ path: 'delegationReference', message: 'Beslutsfattaren saknar delegation. Logga in som beslutsfattare med delegation.' }]));
+        throw new ValidationError([{ path: 'delegationReference', message: 'Beslutsfattaren saknar delegation. Logga in som beslutsfattare med delegation.' }]);
       }
       const now = this.clock();
       const at = now.toISOString();
@@ -384,7 +379,7 @@ export class DecisionService {
         ...(request.grantedPeriod !== undefined ? { grantedPeriod: request.grantedPeriod } : {}),
       };
       const rendered = await this.deps.renderLetter(signed);
-      if (!rendered.ok) throw new ValidationError(rendered.problem);
+      if (!rendered.ok) throw rendered.error;
       const { letter } = rendered;
       if (letter.pdf.byteLength > this.letterLimit) throw new LetterTooLargeError(letter.pdf.byteLength, this.letterLimit);
 
@@ -543,7 +538,7 @@ export class DecisionService {
     const at = now.toISOString();
     const identity = parseIdentityNumber(request.applicant.personnummer, todayInStockholm(now));
     if (!identity.ok) {
-      throw new ValidationError(validationProblem([{ path: 'applicant.personnummer', message: 'Personnumret är inte giltigt i dag.' }]));
+      throw new ValidationError([{ path: 'applicant.personnummer', message: 'Personnumret är inte giltigt i dag.' }]);
     }
     const referral: ReferralRecord = {
       referralId: this.newId(),
@@ -587,7 +582,7 @@ export class DecisionService {
     ];
     const months = issues.length === 0 ? monthsBetween(from, to) : undefined;
     if (issues.length === 0 && !months) issues.push({ path: 'to', message: 'Till-månaden ska vara samma som eller efter från-månaden, högst 60 månader senare.' });
-    if (!months) throw new ValidationError(validationProblem(issues));
+    if (!months) throw new ValidationError(issues);
     return statisticsRows(await this.store.readStatistics(months));
   }
 

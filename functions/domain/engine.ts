@@ -12,141 +12,25 @@ import { Engine, type RuleResult, type TopLevelCondition } from 'json-rules-engi
 import { type IsoDate, addDays, addMonths, compareDates, maxDate, minDate } from './dates';
 import { canonicalSha256 } from './canonical-json';
 import { type ApplicantSummary, type EngineFactName, type EngineFacts, FACT_CATALOG, isEngineFactName, type RecordedFacts } from './facts';
-import { type Citation, citeAll } from './lagrum';
-import type { ApprovalRef, RetentionPolicy } from './signed-decision';
+import { citeAll } from './lagrum';
+import type {
+  ConditionCheck,
+  CriterionExplanation,
+  CriterionStatus,
+  Duration,
+  FactValue,
+  FollowUpParameters,
+  LegalBasis,
+  Milestone,
+  MissingFact,
+  Proposal,
+  ProposedOutcome,
+  SignableOutcome,
+} from './proposal';
 import { type AppealRoute, type ConditionNode, type Criterion, type Parameter, type ParameterName, type RuleSet, durationParameter } from './rule-set';
 import { type PublishedRuleSet, interpolate } from './rule-set-catalog';
 
-export type CriterionStatus = 'MET' | 'NOT_MET' | 'MISSING';
-type Truth = 'TRUE' | 'FALSE' | 'UNKNOWN';
-export type ProposedOutcome = 'GRANT' | 'REFUSE' | 'REFER' | 'INCOMPLETE';
-
-export interface FactValue {
-  fact: string;
-  label: string;
-  value: unknown;
-  display: string;
-}
-
-export interface MissingFact {
-  fact: string;
-  label: string;
-  /** Where the case worker records it, e.g. `facts.working`. */
-  recordedAt: string;
-}
-
-export interface ConditionCheck {
-  /** Label of the alternative the condition belongs to, where the rule set names one. */
-  alternative?: string;
-  fact: string;
-  factLabel: string;
-  operator: string;
-  expected: unknown;
-  actual: unknown;
-  result: Truth;
-}
-
-export interface CriterionExplanation {
-  id: string;
-  title: string;
-  /**
-   * The heading a letter prints over the reason: the rule set's topic, or its title where it has
-   * none. Optional because proposals made before rule sets had topics carry none.
-   */
-  topic?: string;
-  description: string;
-  lagrum: Citation[];
-  onNotMet: 'REFUSE' | 'REFER';
-  status: CriterionStatus;
-  /** The Swedish reason text for the status, with the facts filled in. */
-  reason: string;
-  factsUsed: FactValue[];
-  missingFacts: MissingFact[];
-  checks: ConditionCheck[];
-  /** For an unmet criterion: what would have to be different. */
-  whatWouldChange?: string;
-}
-
-export interface Milestone {
-  kind: 'FIRST_JOB_PLAN' | 'DEEPER_PLAN' | 'FOLLOW_UP' | 'FINAL_FOLLOW_UP';
-  due: IsoDate;
-  /** The rule-set parameter the date was computed from. */
-  parameter: ParameterName;
-}
-
-/** The provisions a decision rests on and how it can be challenged, as the rule set gives them for an outcome. */
-export interface LegalBasis {
-  lagrum: Citation[];
-  appealRoute: AppealRoute;
-  appealLagrum: Citation[];
-}
-
-/** The outcomes a delegate can sign, each with its own basis in the rule set (`outcomes`). */
-export type SignableOutcome = Exclude<ProposedOutcome, 'INCOMPLETE'>;
-
-/** A rule-set parameter as a plan uses it: a length of time. */
-export interface Duration {
-  value: number;
-  unit: Parameter['unit'];
-}
-
-/**
- * The rule-set parameters a follow-up plan is computed from. The proposal carries them, so a
- * signed decision (which has no rule set) can plan a shorter granted period the same way.
- */
-export interface FollowUpParameters {
-  firstJobPlan: Duration;
-  deeperPlan: Duration;
-  followUpInterval: Duration;
-  /** Counted back from the last day, so it must be a whole number of days. */
-  followUpBeforeEnd: { value: number; unit: 'days' | 'weeks' };
-}
-
-export interface Proposal {
-  schemaVersion: 1;
-  outcome: ProposedOutcome;
-  decisionDate: IsoDate;
-  ruleSet: { id: string; version: number; sha256: string; validFrom: string; validTo?: string; approval: ApprovalRef | null };
-  /** sha256 of the canonical decision inputs (date, recorded facts, age and kind of identity). */
-  inputSha256: string;
-  applicant: ApplicantSummary;
-  /** The basis of the proposed outcome. */
-  legalBasis: LegalBasis | null;
-  /**
-   * The basis of every outcome the rule set defines, so a letter states the provisions and appeal
-   * route of the outcome the delegate actually signed, which may differ from the proposed one.
-   */
-  legalBases: Record<SignableOutcome, LegalBasis> | null;
-  /** The record that 4 kap. 1 § was tried first (JO's requirement), and why it does not apply here. */
-  considerationOfRight: {
-    lagrum: Citation[];
-    /** The text for the proposed outcome. */
-    reason: string;
-    /** The text for each outcome a delegate may sign, so the letter states the one decided (null when INCOMPLETE). */
-    reasonByOutcome: Record<SignableOutcome, string> | null;
-  };
-  criteria: CriterionExplanation[];
-  unmetCriteria: string[];
-  referralTriggers: string[];
-  missingFacts: MissingFact[];
-  contradictions: Array<{ id: string; description: string; facts: FactValue[] }>;
-  period: null | {
-    requested: { from: IsoDate; to: IsoDate };
-    granted: { from: IsoDate; to: IsoDate };
-    capped: boolean;
-    maxPeriod: { value: number; unit: Parameter['unit'] };
-  };
-  followUp: Milestone[];
-  /** What `followUp` was planned from; null when nothing is granted. */
-  followUpParameters: FollowUpParameters | null;
-  referral: null | {
-    consentToShare: boolean | null;
-    /** Only with recorded consent (secrecy between the boards; the provisions are rule-set data). */
-    informationMayBeShared: boolean;
-    consentLagrum: Citation[];
-  };
-  retention: RetentionPolicy;
-}
+type Truth = ConditionCheck['result'];
 
 export interface EvaluationInput {
   decisionDate: IsoDate;

@@ -2,7 +2,7 @@
  * Domain errors as values with a stable code. The HTTP layer maps each code to a status once;
  * nothing else inspects messages. Messages are Swedish, for the person who sees them.
  */
-import type { ProblemDocument } from './validation';
+import type { ValidationIssue } from './validation';
 
 export type DomainErrorCode =
   | 'VALIDATION'
@@ -25,9 +25,44 @@ export class DomainError extends Error {
   }
 }
 
+export const DEFAULT_VALIDATION_DETAIL = 'Uppgifterna kunde inte tas emot. Rätta fälten nedan och försök igen.';
+
+/** Bad input: each issue names the field (a dotted path) and says in Swedish what to correct. */
 export class ValidationError extends DomainError {
-  constructor(readonly problem: ProblemDocument) {
-    super('VALIDATION', problem.detail, { problem });
+  constructor(
+    readonly issues: ValidationIssue[],
+    detail = DEFAULT_VALIDATION_DETAIL,
+  ) {
+    super('VALIDATION', detail, { issues });
+  }
+}
+
+/** No published rule set covers the decision date; nothing falls back to another. */
+export class NoRuleSetForDateError extends DomainError {
+  constructor(
+    readonly date: string,
+    readonly available: Array<{ id: string; validFrom: string; validTo?: string }>,
+  ) {
+    const ranges = available.map((r) => `${r.id} (${r.validFrom}–${r.validTo ?? 'tills vidare'})`).join(', ');
+    super(
+      'NO_RULE_SET_FOR_DATE',
+      `Inget regelverk gäller för beslutsdatum ${date}. ` +
+        (ranges ? `Publicerade regelverk: ${ranges}.` : 'Inga regelverk är publicerade.') +
+        ' Ett nytt regelverk måste publiceras av en jurist innan beslut kan föreslås för det datumet.',
+      { available },
+    );
+  }
+}
+
+/** The rule set in force on the decision date waits for a jurist's approval of its exact content. */
+export class RuleSetNotApprovedError extends DomainError {
+  constructor(readonly ruleSet: { id: string; version: number; sha256: string; validFrom: string; validTo: string | null }) {
+    super(
+      'RULE_SET_NOT_APPROVED',
+      `Regelverket ${ruleSet.id} version ${ruleSet.version} gäller för beslutsdatumet men väntar på godkännande av en jurist ` +
+        `(Utkast – inte godkänt, kontrollsumma ${ruleSet.sha256.slice(0, 12)}…). Inga beslut kan föreslås enligt det förrän det är godkänt.`,
+      { ruleSet },
+    );
   }
 }
 

@@ -6,6 +6,7 @@ import { type IsoDate, compareDates } from './dates';
 import { canonicalSha256 } from './canonical-json';
 import { isEngineFactName } from './facts';
 import { type ConditionNode, type LagrumRef, type RuleSet, REQUIRED_PARAMETERS, referenceKey, ruleSetSchema } from './rule-set';
+import { NoRuleSetForDateError } from './errors';
 import { type ValidationIssue, issuesFromZod } from './validation';
 
 export interface PublishedRuleSet {
@@ -23,21 +24,6 @@ export class RuleSetError extends Error {
     readonly issues: ValidationIssue[],
   ) {
     super(`Regelverket i ${origin} är ogiltigt:\n${issues.map((i) => `  ${i.path || '(roten)'}: ${i.message}`).join('\n')}`);
-  }
-}
-
-export class NoRuleSetForDateError extends Error {
-  readonly code = 'NO_RULE_SET_FOR_DATE';
-  constructor(
-    readonly date: string,
-    readonly available: Array<{ id: string; validFrom: string; validTo?: string }>,
-  ) {
-    const ranges = available.map((r) => `${r.id} (${r.validFrom}–${r.validTo ?? 'tills vidare'})`).join(', ');
-    super(
-      `Inget regelverk gäller för beslutsdatum ${date}. ` +
-        (ranges ? `Publicerade regelverk: ${ranges}.` : 'Inga regelverk är publicerade.') +
-        ' Ett nytt regelverk måste publiceras av en jurist innan beslut kan föreslås för det datumet.',
-    );
   }
 }
 

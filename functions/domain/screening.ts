@@ -5,11 +5,12 @@
  */
 import * as z from 'zod/mini';
 import { type IsoDate, ageOn, daysInMonth, todayInStockholm } from './dates';
-import { compile, evaluate, type Proposal } from './engine';
+import { compile, evaluate } from './engine';
+import { type Proposal } from './proposal';
 import { type EngineFacts, NEED_LEVELS, SOCIAL_SERVICES_CONTACT, isoDateSchema } from './facts';
-import { NoRuleSetForDateError, type RuleSetCatalog } from './rule-set-catalog';
-import { DomainError, ValidationError } from './errors';
-import { issuesFromZod, validationProblem } from './validation';
+import type { RuleSetCatalog } from './rule-set-catalog';
+import { ValidationError } from './errors';
+import { issuesFromZod } from './validation';
 
 const yesNo = z.optional(z.boolean({ error: 'Ange true eller false.' }));
 
@@ -82,18 +83,13 @@ function ageRange(birthYearMonth: string, date: IsoDate): { min: number; max: nu
 
 export async function screen(catalog: RuleSetCatalog, body: unknown, now: Date): Promise<ScreeningResult> {
   const parsed = screeningRequestSchema.safeParse(body);
-  if (!parsed.success) throw new ValidationError(validationProblem(issuesFromZod(parsed.error.issues)));
+  if (!parsed.success) throw new ValidationError(issuesFromZod(parsed.error.issues));
   const request = parsed.data;
   const decisionDate = (request.decisionDate ?? todayInStockholm(now)) as IsoDate;
-  let published;
-  try {
-    published = catalog.forDate(decisionDate);
-  } catch (error) {
-    if (error instanceof NoRuleSetForDateError) throw new DomainError('NO_RULE_SET_FOR_DATE', error.message);
-    throw error;
-  }
+  // No rule set for the date throws NoRuleSetForDateError: nothing falls back to another.
+  const published = catalog.forDate(decisionDate);
   if (request.birthYearMonth && `${request.birthYearMonth}-01` > decisionDate) {
-    throw new ValidationError(validationProblem([{ path: 'birthYearMonth', message: 'Födelsemånaden ligger efter beslutsdatumet.' }]));
+    throw new ValidationError([{ path: 'birthYearMonth', message: 'Födelsemånaden ligger efter beslutsdatumet.' }]);
   }
   const age = request.age !== undefined ? { min: request.age, max: request.age } : ageRange(request.birthYearMonth as string, decisionDate);
   const compiled = compile(published);

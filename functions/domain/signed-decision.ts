@@ -10,192 +10,17 @@
 import * as z from 'zod/mini';
 import { canonicalJson } from './canonical-json';
 import { type IsoDate, ageOn, compareDates, parseIsoDate } from './dates';
-import { type LegalBasis, type Milestone, type Proposal, inputHash, planFollowUp } from './engine';
+import { inputHash, planFollowUp } from './engine';
+import { type LegalBasis, type Milestone, type Proposal, isoDate, proposalSchema } from './proposal';
+import { UNPRINTABLE, multiLine, personName, printable, singleLine } from './text';
 import { identityNumberSchema, periodSchema, recordedFactsSchema } from './facts';
 import { parseIdentityNumber } from './personnummer';
-import { APPEAL_ROUTES, REQUIRED_PARAMETERS } from './rule-set';
-import { type ProblemDocument, issuesFromZod, validationProblem } from './validation';
+import { ValidationError } from './errors';
+import { issuesFromZod } from './validation';
 
 /** The letter kinds, one per final outcome. PARTIAL is a grant that is partly a refusal. */
 export const FINAL_OUTCOMES = ['GRANT', 'PARTIAL', 'REFUSE', 'REFER'] as const;
 export type FinalOutcome = (typeof FINAL_OUTCOMES)[number];
-
-// ---------------------------------------------------------------------------------------------
-// Text that may be printed
-
-/** Invisible or reordering characters: controls, format characters (bidi overrides, zero-width), private use, unassigned, lone surrogates, line/paragraph separators. */
-const UNPRINTABLE = /[\p{Cf}\p{Co}\p{Cn}\p{Cs}\u2028\u2029]|(?![\n])\p{Cc}/u;
-const UNPRINTABLE_SINGLE_LINE = /[\p{Cc}\p{Cf}\p{Co}\p{Cn}\p{Cs}\u2028\u2029]/u;
-
-/** `U+0007` style name of a character for messages, since the character itself may be invisible. */
-export function codePointName(ch: string): string {
-  return `U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
-}
-
-function printable(pattern: RegExp) {
-  return z.superRefine<string>((value, ctx) => {
-    const match = pattern.exec(value);
-    if (match) {
-      const what = match[0] === '\n' ? 'en radbrytning' : `ett tecken som inte kan skrivas ut (${codePointName(match[0])})`;
-      ctx.issues.push({ code: 'custom', message: `Texten innehåller ${what}. Ta bort det och försök igen.`, input: value });
-    }
-  });
-}
-
-const notBlank = (message: string) => z.refine<string>((s) => s.trim().length > 0, message);
-
-/** One line of text: no line breaks, nothing invisible. */
-export function singleLine(maxLength: number, what: string) {
-  return z.string({ error: `Ange ${what}.` }).check(
-    notBlank(`Ange ${what}.`),
-    z.maxLength(maxLength, `${capitalise(what)} får vara högst ${maxLength} tecken.`),
-    printable(UNPRINTABLE_SINGLE_LINE),
-  );
-}
-
-/** Free text that may have line breaks, e.g. a written reason. */
-export function multiLine(maxLength: number, what: string) {
-  return z.string({ error: `Skriv ${what}.` }).check(
-    notBlank(`Skriv ${what}.`),
-    z.maxLength(maxLength, `${capitalise(what)} får vara högst ${maxLength.toLocaleString('sv-SE')} tecken.`),
-    printable(UNPRINTABLE),
-  );
-}
-
-function capitalise(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}
-
-/**
- * A person's name as registered in folkbokföringen: Latin letters (with any accents), spaces,
- * hyphens, apostrophes and full stops. 200 characters is far beyond any registered name; a longer
- * value is a mistake, and it is rejected rather than printed.
- */
-export const PERSON_NAME_MAX = 200;
-const PERSON_NAME = /^[\p{Script=Latin}\p{M}][\p{Script=Latin}\p{M} '’.-]*$/u;
-export function personName(what: string) {
-  return singleLine(PERSON_NAME_MAX, what).check(
-    z.refine((s) => PERSON_NAME.test(s), `Skriv ${what} med latinska bokstäver, som i folkbokföringen (bindestreck, apostrof och punkt går bra).`),
-  );
-}
-
-// ---------------------------------------------------------------------------------------------
-// The proposal, as the engine produces it (functions/domain/engine.ts)
-
-const isoDate = z.custom<IsoDate>((v) => typeof v === 'string' && parseIsoDate(v) !== undefined, 'Ange ett giltigt datum som ÅÅÅÅ-MM-DD.');
-const engineText = multiLine(8000, 'texten');
-const period = z.strictObject({ from: isoDate, to: isoDate });
-
-const citationSchema = z.strictObject({ text: engineText, short: engineText, sfs: z.optional(z.string()) });
-const factValueSchema = z.strictObject({ fact: z.string(), label: engineText, value: z.unknown(), display: engineText });
-const missingFactSchema = z.strictObject({ fact: z.string(), label: engineText, recordedAt: z.string() });
-const truth = z.enum(['TRUE', 'FALSE', 'UNKNOWN']);
-
-const criterionExplanationSchema = z.strictObject({
-  id: z.string(),
-  title: engineText,
-  topic: z.optional(engineText),
-  description: engineText,
-  lagrum: z.array(citationSchema),
-  onNotMet: z.enum(['REFUSE', 'REFER']),
-  status: z.enum(['MET', 'NOT_MET', 'MISSING']),
-  reason: engineText,
-  factsUsed: z.array(factValueSchema),
-  missingFacts: z.array(missingFactSchema),
-  checks: z.array(
-    z.strictObject({
-      alternative: z.optional(z.string()),
-      fact: z.string(),
-      factLabel: z.string(),
-      operator: z.string(),
-      expected: z.unknown(),
-      actual: z.unknown(),
-      result: truth,
-    }),
-  ),
-  whatWouldChange: z.optional(engineText),
-});
-
-const milestoneSchema = z.strictObject({
-  kind: z.enum(['FIRST_JOB_PLAN', 'DEEPER_PLAN', 'FOLLOW_UP', 'FINAL_FOLLOW_UP']),
-  due: isoDate,
-  parameter: z.enum(REQUIRED_PARAMETERS),
-});
-
-/** What a decision record and its letter say about the approval of the rule set it applied. */
-export const approvalRefSchema = z.strictObject({
-  approvedAt: z.string(),
-  approvedBy: z.strictObject({ name: z.string(), title: z.string() }),
-  development: z.boolean(),
-});
-export type ApprovalRef = z.infer<typeof approvalRefSchema>;
-
-export const retentionPolicySchema = z.strictObject({
-  period: z.strictObject({ value: z.number().check(z.nonnegative()), unit: z.enum(['years', 'months', 'weeks', 'days']) }),
-  researchSampleBirthDays: z.array(z.int().check(z.minimum(1), z.maximum(31))),
-});
-export type RetentionPolicy = z.infer<typeof retentionPolicySchema>;
-
-const durationSchema = z.strictObject({ value: z.number().check(z.nonnegative()), unit: z.enum(['years', 'months', 'weeks', 'days']) });
-const legalBasisSchema = z.strictObject({ lagrum: z.array(citationSchema), appealRoute: z.enum(APPEAL_ROUTES), appealLagrum: z.array(citationSchema) });
-
-/** The engine's `Proposal`, checked at the boundary (a decision file may come from anywhere). */
-export const proposalSchema = z.strictObject({
-  schemaVersion: z.literal(1),
-  outcome: z.enum(['GRANT', 'REFUSE', 'REFER', 'INCOMPLETE']),
-  decisionDate: isoDate,
-  ruleSet: z.strictObject({
-    id: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*$/, 'Regelverkets id skrivs med gemener, siffror och bindestreck.')),
-    version: z.int().check(z.positive()),
-    sha256: z.string().check(z.regex(/^[0-9a-f]{64}$/, 'Ange regelverkets sha256 som 64 hexadecimala tecken.')),
-    validFrom: z.string(),
-    validTo: z.optional(z.string()),
-    /** The legal reviewer's approval it was applied under; null outside the service (the CLI, scenarios). */
-    approval: z.nullable(approvalRefSchema),
-  }),
-  inputSha256: z.string().check(z.regex(/^[0-9a-f]{64}$/, 'Ange indatas sha256 som 64 hexadecimala tecken.')),
-  applicant: z.strictObject({ age: z.int().check(z.nonnegative()), identityKind: z.enum(['personnummer', 'samordningsnummer']) }),
-  legalBasis: z.nullable(legalBasisSchema),
-  legalBases: z.nullable(z.strictObject({ GRANT: legalBasisSchema, REFUSE: legalBasisSchema, REFER: legalBasisSchema })),
-  considerationOfRight: z.strictObject({
-    lagrum: z.array(citationSchema),
-    reason: engineText,
-    reasonByOutcome: z.nullable(z.strictObject({ GRANT: engineText, REFUSE: engineText, REFER: engineText })),
-  }),
-  criteria: z.array(criterionExplanationSchema),
-  unmetCriteria: z.array(z.string()),
-  referralTriggers: z.array(z.string()),
-  missingFacts: z.array(missingFactSchema),
-  contradictions: z.array(z.strictObject({ id: z.string(), description: engineText, facts: z.array(factValueSchema) })),
-  period: z.nullable(
-    z.strictObject({
-      requested: period,
-      granted: period,
-      capped: z.boolean(),
-      maxPeriod: durationSchema,
-    }),
-  ),
-  followUp: z.array(milestoneSchema),
-  followUpParameters: z.nullable(
-    z.strictObject({
-      firstJobPlan: durationSchema,
-      deeperPlan: durationSchema,
-      followUpInterval: durationSchema,
-      followUpBeforeEnd: z.strictObject({ value: z.number().check(z.nonnegative()), unit: z.enum(['days', 'weeks']) }),
-    }),
-  ),
-  referral: z.nullable(
-    z.strictObject({ consentToShare: z.nullable(z.boolean()), informationMayBeShared: z.boolean(), consentLagrum: z.array(citationSchema) }),
-  ),
-  /** Gallring as the rule set gives it: the case file takes it, so no later write needs the rules. */
-  retention: retentionPolicySchema,
-});
-
-// The schema and the engine's interface must describe the same thing; this fails to compile if
-// either drifts from the other.
-type Equals<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
-const proposalSchemaMatchesEngine: Equals<z.infer<typeof proposalSchema>, Proposal> = true;
-void proposalSchemaMatchesEngine;
 
 // ---------------------------------------------------------------------------------------------
 // The signing fields
@@ -460,12 +285,12 @@ export const signedDecisionSchema = signedDecisionObject.check(
 );
 export type SignedDecision = z.infer<typeof signedDecisionSchema>;
 
-export type ParseSignedDecisionResult = { ok: true; decision: SignedDecision } | { ok: false; problem: ProblemDocument };
+export type ParseSignedDecisionResult = { ok: true; decision: SignedDecision } | { ok: false; error: ValidationError };
 
 export function parseSignedDecision(input: unknown): ParseSignedDecisionResult {
   const parsed = signedDecisionSchema.safeParse(input);
   if (!parsed.success) {
-    return { ok: false, problem: validationProblem(issuesFromZod(parsed.error.issues), 'Beslutet kunde inte tas emot. Rätta fälten nedan och försök igen.') };
+    return { ok: false, error: new ValidationError(issuesFromZod(parsed.error.issues), 'Beslutet kunde inte tas emot. Rätta fälten nedan och försök igen.') };
   }
   return { ok: true, decision: parsed.data };
 }

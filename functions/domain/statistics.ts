@@ -5,7 +5,7 @@
  * never disagree with the decisions. A count below the minimum cell size is never shown: it
  * could point at a person.
  */
-import type { Proposal } from './engine';
+import type { Proposal } from './proposal';
 import type { EndingReason } from './decision-records';
 import type { FinalOutcome } from './signed-decision';
 

@@ -1,6 +1,6 @@
 /**
  * Validation problems as values: a field path a person can find, and a Swedish message a case
- * worker understands. Rendered as problem+json (RFC 9457) at every boundary.
+ * worker understands. The HTTP edge (functions/http/problems.ts) renders them as problem+json.
  */
 
 export interface ValidationIssue {
@@ -28,26 +28,4 @@ export function issuesFromZod(issues: readonly ZodLikeIssue[]): ValidationIssue[
     }
     return [{ path: base, message: issue.message }];
   });
-}
-
-export interface ProblemDocument {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
-  errors?: Array<ValidationIssue & { pointer: string }>;
-  [extension: string]: unknown;
-}
-
-const toPointer = (path: string) =>
-  path === '' ? '' : `/${path.split('.').map((p) => p.replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}`;
-
-export function validationProblem(issues: ValidationIssue[], detail = 'Uppgifterna kunde inte tas emot. Rätta fälten nedan och försök igen.'): ProblemDocument {
-  return {
-    type: '/problems/validation',
-    title: 'Ogiltiga uppgifter',
-    status: 400,
-    detail,
-    errors: issues.map((issue) => ({ ...issue, pointer: toPointer(issue.path) })),
-  };
 }

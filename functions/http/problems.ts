@@ -2,8 +2,31 @@
  * Errors mapped to HTTP once: every error becomes a problem+json document (RFC 9457) with a
  * stable type, a Swedish title and detail, and for bad input the field paths.
  */
-import { DomainError, ValidationError } from '../domain/errors';
-import type { ProblemDocument } from '../domain/validation';
+import { DomainError, NoRuleSetForDateError, RuleSetNotApprovedError, ValidationError } from '../domain/errors';
+import type { ValidationIssue } from '../domain/validation';
+
+/** RFC 9457 problem details; only the HTTP edge (and the CLIs, its siblings) speaks it. */
+export interface ProblemDocument {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  errors?: Array<ValidationIssue & { pointer: string }>;
+  [extension: string]: unknown;
+}
+
+const toPointer = (path: string) =>
+  path === '' ? '' : `/${path.split('.').map((p) => p.replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}`;
+
+export function validationProblem(issues: ValidationIssue[], detail: string): ProblemDocument {
+  return {
+    type: '/problems/validation',
+    title: 'Ogiltiga uppgifter',
+    status: 400,
+    detail,
+    errors: issues.map((issue) => ({ ...issue, pointer: toPointer(issue.path) })),
+  };
+}
 
 export class HttpProblem extends Error {
   constructor(
@@ -47,20 +70,31 @@ const TITLES: Record<DomainError['code'], string> = {
   UNAVAILABLE: 'Tillfälligt otillgänglig',
 };
 
+/** The problem document for a domain error: a stable type, a Swedish title, and the fields at fault. */
+export function domainProblem(error: DomainError): ProblemDocument {
+  if (error instanceof ValidationError) return validationProblem(error.issues, error.message);
+  const status = STATUS[error.code];
+  const type = error.code.toLowerCase().replace(/_/g, '-');
+  if (error instanceof NoRuleSetForDateError) {
+    return problem(status, type, TITLES[error.code], error.message, {
+      errors: [{ path: 'decisionDate', pointer: '/decisionDate', message: error.message }],
+      available: error.available,
+    });
+  }
+  if (error instanceof RuleSetNotApprovedError) {
+    return problem(status, type, TITLES[error.code], error.message, {
+      errors: [{ path: 'decisionDate', pointer: '/decisionDate', message: error.message }],
+      ruleSet: error.ruleSet,
+    });
+  }
+  return problem(status, type, TITLES[error.code], error.message, 'reason' in error ? { reason: (error as { reason: string }).reason } : {});
+}
+
 export function toProblem(error: unknown, correlationId: string): { problem: ProblemDocument; headers: Record<string, string> } {
   if (error instanceof HttpProblem) return { problem: { ...error.problem, correlationId }, headers: error.headers };
-  if (error instanceof ValidationError) return { problem: { ...error.problem, correlationId }, headers: {} };
   if (error instanceof DomainError) {
-    const nested = error.details.problem as ProblemDocument | undefined;
-    const status = STATUS[error.code];
-    const doc = nested
-      ? { ...nested, status, correlationId }
-      : problem(status, error.code.toLowerCase().replace(/_/g, '-'), TITLES[error.code], error.message, {
-          correlationId,
-          ...('reason' in error ? { reason: (error as { reason: string }).reason } : {}),
-        });
     // A client may retry after a while; nothing was written (FL 9 §: the authority answers clearly).
-    return { problem: doc, headers: error.code === 'UNAVAILABLE' ? { 'Retry-After': '2' } : {} };
+    return { problem: { ...domainProblem(error), correlationId }, headers: error.code === 'UNAVAILABLE' ? { 'Retry-After': '2' } : {} };
   }
   return {
     problem: problem(500, 'internal', 'Internt fel', `Något gick fel hos oss. Inget har ändrats om felet uppstod innan svaret. Ange felkoden ${correlationId} om du kontaktar support.`, { correlationId }),

@@ -7,7 +7,7 @@
  * placeholder is printed as written and cannot add, remove or reorder parts of the letter.
  */
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
-import type { CriterionExplanation, Milestone } from '../domain/engine';
+import type { CriterionExplanation, Milestone } from '../domain/proposal';
 import { formatParameter } from '../domain/explain';
 import type { RecordedFacts } from '../domain/facts';
 import type { Citation } from '../domain/lagrum';

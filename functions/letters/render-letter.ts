@@ -1,12 +1,14 @@
 /**
  * The use case "write the letter for a signed decision": validate the decision, check that every
  * character can be printed, lay out and render the PDF, and return its bytes and sha256 (the
- * sha256 is what gets stored beside the decision). Bad input is a problem document, never an
- * exception.
+ * sha256 is what gets stored beside the decision). Bad input is a ValidationError value naming
+ * the fields, never a thrown exception.
  */
 import { canonicalJson, sha256Hex } from '../domain/canonical-json';
-import { type FinalOutcome, type SignedDecision, codePointName, parseSignedDecision } from '../domain/signed-decision';
-import { type ProblemDocument, type ValidationIssue, validationProblem } from '../domain/validation';
+import { type FinalOutcome, type SignedDecision, parseSignedDecision } from '../domain/signed-decision';
+import { codePointName } from '../domain/text';
+import { ValidationError } from '../domain/errors';
+import type { ValidationIssue } from '../domain/validation';
 import { letterFonts } from './fonts';
 import { buildLetterDocument } from './layout';
 import { defaultLetterTemplates } from './load-templates';
@@ -23,7 +25,7 @@ export interface RenderedLetter {
   templateVersion: number;
 }
 
-export type RenderLetterResult = { ok: true; letter: RenderedLetter } | { ok: false; problem: ProblemDocument };
+export type RenderLetterResult = { ok: true; letter: RenderedLetter } | { ok: false; error: ValidationError };
 
 /**
  * Characters the letter's font has no glyph for. pdfkit would silently leave them out, and the
@@ -64,7 +66,7 @@ export async function renderLetter(input: unknown, templates?: LetterTemplates):
   if (!parsed.ok) return parsed;
   const unprintable = unprintableCharacters(parsed.decision, letterFonts().covers);
   if (unprintable.length > 0) {
-    return { ok: false, problem: validationProblem(unprintable, 'Beslutet innehåller tecken som inte kan skrivas ut i brevet. Rätta fälten nedan och försök igen.') };
+    return { ok: false, error: new ValidationError(unprintable, 'Beslutet innehåller tecken som inte kan skrivas ut i brevet. Rätta fälten nedan och försök igen.') };
   }
   return { ok: true, letter: await renderValidLetter(parsed.decision, templates) };
 }

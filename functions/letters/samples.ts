@@ -178,7 +178,7 @@ export async function sampleDecisionInput(kind: SampleKind, catalog: RuleSetCata
   const spec = SPECS[kind];
   const personnummer = testPersonnummer(spec.applicant.birthDate, spec.applicant.serial);
   const result = await propose(catalog, { decisionDate: DECISION_DATE, applicant: { personnummer }, facts: spec.facts });
-  if (!result.ok) throw new Error(`Sample ${kind}: the engine rejected the facts: ${JSON.stringify(result.problem)}`);
+  if (!result.ok) throw new Error(`Sample ${kind}: the engine rejected the facts: ${result.error.message}`);
   const proposal = result.proposal;
   const grantedPeriod = spec.grantedPeriod ?? (spec.finalOutcome === 'PARTIAL' ? proposal.period?.granted : undefined);
   return {
@@ -200,6 +200,6 @@ export async function sampleDecisionInput(kind: SampleKind, catalog: RuleSetCata
 /** A validated sample decision. */
 export async function sampleDecision(kind: SampleKind, catalog?: RuleSetCatalog): Promise<SignedDecision> {
   const parsed = parseSignedDecision(await sampleDecisionInput(kind, catalog));
-  if (!parsed.ok) throw new Error(`Sample ${kind} is not a valid signed decision: ${JSON.stringify(parsed.problem)}`);
+  if (!parsed.ok) throw new Error(`Sample ${kind} is not a valid signed decision: ${JSON.stringify(parsed.error.issues)}`);
   return parsed.decision;
 }

@@ -10,6 +10,7 @@ import { isoDateSchema } from '../domain/facts';
 import { checkDigit } from '../domain/personnummer';
 import { propose } from '../domain/propose';
 import type { RuleSetCatalog } from '../domain/rule-set-catalog';
+import { ValidationError } from '../domain/errors';
 import { issuesFromZod } from '../domain/validation';
 
 const factsPatch = z.record(z.string(), z.unknown());
@@ -114,9 +115,9 @@ export async function runScenario(catalog: RuleSetCatalog, file: ScenarioFile, s
   const expect = scenario.expect;
   const result = await propose(catalog, scenarioRequest(file, scenario, options));
   if (!result.ok) {
-    const code = result.problem.type === '/problems/no-rule-set-for-date' ? 'NO_RULE_SET_FOR_DATE' : 'VALIDATION';
+    const code = result.error.code === 'NO_RULE_SET_FOR_DATE' ? 'NO_RULE_SET_FOR_DATE' : 'VALIDATION';
     if (expect.error !== code) {
-      failures.push(`gav felet ${code} (${result.problem.detail}; ${JSON.stringify(result.problem.errors ?? [])}), väntade ${expect.error ?? expect.outcome}`);
+      failures.push(`gav felet ${code} (${result.error.message}; ${JSON.stringify(result.error instanceof ValidationError ? result.error.issues : [])}), väntade ${expect.error ?? expect.outcome}`);
     }
     return { name: scenario.name, passed: failures.length === 0, failures: withResolvedInputs(scenario, options, failures) };
   }

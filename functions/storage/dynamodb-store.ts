@@ -15,17 +15,25 @@ import {
   UpdateItemCommand,
 } from '@aws-sdk/client-dynamodb';
 import { ConflictError, UnavailableError } from '../domain/errors';
-import type {
-  AuditEvent,
-  CaseFile,
-  CaseRecord,
-  DecisionRecord,
-  DueMilestone,
-  EndingRecord,
-  LetterRecord,
-  MilestoneRecord,
-  ReferralRecord,
-  WaitingReferral,
+import * as z from 'zod/mini';
+import {
+  type AuditEvent,
+  type CaseFile,
+  type CaseRecord,
+  type DecisionRecord,
+  type DueMilestone,
+  type EndingRecord,
+  type LetterRecord,
+  type MilestoneRecord,
+  type ReferralRecord,
+  type WaitingReferral,
+  auditEventSchema,
+  caseRecordSchema,
+  decisionRecordSchema,
+  endingRecordSchema,
+  letterMetadataSchema,
+  milestoneRecordSchema,
+  referralRecordSchema,
 } from '../domain/decision-records';
 import type { DecisionStore, RuleSetAuditEvent, StoredIdempotency, WriteUnit } from '../domain/decision-store';
 import { type RuleSetApproval, ruleSetApprovalSchema } from '../domain/rule-set-approval';
@@ -38,7 +46,26 @@ type Item = Record<string, AttributeValue>;
 const S = (value: string): AttributeValue => ({ S: value });
 const N = (value: number): AttributeValue => ({ N: String(value) });
 const json = (value: unknown): AttributeValue => ({ S: JSON.stringify(value) });
-const parse = <T>(item: Item, name = 'data'): T => JSON.parse(item[name]?.S ?? 'null') as T;
+/** A stored item that does not match its record's schema: named by its key, never cast through. */
+export class MalformedRecordError extends Error {
+  constructor(item: Item, issues: string) {
+    super(`The stored item ${item[KEYS.partition]?.S ?? '?'} / ${item[KEYS.sort]?.S ?? '?'} does not match its schema: ${issues}`);
+    this.name = 'MalformedRecordError';
+  }
+}
+
+/** The item's JSON document, parsed against its record's schema. */
+function parse<T>(schema: z.ZodMiniType<T>, item: Item, attribute = 'data'): T {
+  let document: unknown;
+  try {
+    document = JSON.parse(item[attribute]?.S ?? 'null');
+  } catch {
+    throw new MalformedRecordError(item, 'the data attribute is not JSON');
+  }
+  const parsed = schema.safeParse(document);
+  if (!parsed.success) throw new MalformedRecordError(item, parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; '));
+  return parsed.data;
+}
 
 export const keys = {
   case: (caseId: string) => ({ [KEYS.partition]: S(`CASE#${caseId}`), [KEYS.sort]: S('CASE') }),
@@ -226,16 +253,16 @@ export class DynamoDbDecisionStore implements DecisionStore {
     ]);
     const caseRow = head.find((i) => i[KEYS.sort]?.S === 'CASE');
     if (!caseRow) return undefined;
-    const record = parse<CaseRecord>(caseRow);
+    const record = parse(caseRecordSchema, caseRow);
     // DynamoDB deletes expired items only eventually; a culled case must not be readable meanwhile.
     if (isExpired(record.expiresAt, this.clock())) return undefined;
     const of = (prefix: string) => head.filter((i) => i[KEYS.sort]?.S?.startsWith(prefix));
     return {
       case: record,
-      decisions: of('DECISION#').map((i) => parse<DecisionRecord>(i)),
-      endings: of('ENDING#').map((i) => parse<EndingRecord>(i)),
-      milestones: milestones.map((i) => parse<MilestoneRecord>(i)),
-      audit: audit.map((i) => parse<AuditEvent>(i)),
+      decisions: of('DECISION#').map((i) => parse(decisionRecordSchema, i)),
+      endings: of('ENDING#').map((i) => parse(endingRecordSchema, i)),
+      milestones: milestones.map((i) => parse(milestoneRecordSchema, i)),
+      audit: audit.map((i) => parse(auditEventSchema, i)),
     };
   }
 
@@ -247,7 +274,7 @@ export class DynamoDbDecisionStore implements DecisionStore {
       ExpressionAttributeValues: { ':pk': S(`CASE#${caseId}`), ':access': S('ACCESS#') },
       ConsistentRead: true,
     });
-    return items.map((i) => parse<AuditEvent>(i));
+    return items.map((i) => parse(auditEventSchema, i));
   }
 
   async readLetter(caseId: string, decisionId: string): Promise<LetterRecord | undefined> {
@@ -256,7 +283,7 @@ export class DynamoDbDecisionStore implements DecisionStore {
       .catch(translate);
     const item = result.Item as Item | undefined;
     if (!item?.pdf?.B) return undefined;
-    return { ...parse<Omit<LetterRecord, 'pdf'>>(item), pdf: item.pdf.B };
+    return { ...parse(letterMetadataSchema, item), pdf: item.pdf.B };
   }
 
   async readIdempotency(scope: string, key: string): Promise<StoredIdempotency | undefined> {
@@ -266,7 +293,7 @@ export class DynamoDbDecisionStore implements DecisionStore {
     const item = result.Item as Item | undefined;
     if (!item) return undefined;
     if (isExpired(Number(item[TTL_ATTRIBUTE]?.N), this.clock())) return undefined;
-    return { requestSha256: item.requestSha256?.S ?? '', response: parse(item, 'response') };
+    return { requestSha256: item.requestSha256?.S ?? '', response: parse(z.unknown(), item, 'response') };
   }
 
   async write(unit: WriteUnit): Promise<'WRITTEN' | 'IDEMPOTENT_REPLAY'> {
@@ -387,7 +414,7 @@ export class DynamoDbDecisionStore implements DecisionStore {
       .catch(translate);
     const item = result.Item as Item | undefined;
     if (!item) return undefined;
-    const record = parse<ReferralRecord>(item);
+    const record = parse(referralRecordSchema, item);
     return isExpired(record.expiresAt, this.clock()) ? undefined : record;
   }
 
@@ -436,9 +463,7 @@ export class DynamoDbDecisionStore implements DecisionStore {
       .catch(translate);
     const item = result.Item as Item | undefined;
     if (!item) return undefined;
-    const parsed = ruleSetApprovalSchema.safeParse(parse<unknown>(item));
-    if (!parsed.success) throw new Error(`The stored approval of ${ruleSetId} ${sha256} is malformed: ${parsed.error.message}`);
-    return parsed.data;
+    return parse(ruleSetApprovalSchema, item);
   }
 
   async recordRuleSetApproval(approval: RuleSetApproval, audit: RuleSetAuditEvent): Promise<void> {

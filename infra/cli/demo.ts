@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { explainProposal } from '../../functions/domain/explain';
 import { propose } from '../../functions/domain/propose';
 import { loadCatalog } from '../../functions/rule-sets/load-files';
+import { domainProblem } from '../../functions/http/problems';
 
 const examples = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../test/fixtures/requests');
 const catalog = loadCatalog();
@@ -17,7 +18,10 @@ for (const name of readdirSync(examples).filter((f) => f.endsWith('.json')).sort
   process.stdout.write(`\n──── ${name} ${'─'.repeat(Math.max(0, 60 - name.length))}\n`);
   const result = await propose(catalog, JSON.parse(readFileSync(path, 'utf8')));
   if (result.ok) process.stdout.write(explainProposal(result.proposal));
-  else process.stdout.write(`Avvisad (${result.problem.status}): ${result.problem.detail}\n${(result.problem.errors ?? []).map((e) => `   ${e.path}: ${e.message}`).join('\n')}\n`);
+  else {
+    const problem = domainProblem(result.error);
+    process.stdout.write(`Avvisad (${problem.status}): ${problem.detail}\n${(problem.errors ?? []).map((e) => `   ${e.path}: ${e.message}`).join('\n')}\n`);
+  }
 }
 process.stdout.write(`
 Prova själv:

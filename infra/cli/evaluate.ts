@@ -6,6 +6,7 @@ import { explainProposal } from '../../functions/domain/explain';
 import { propose } from '../../functions/domain/propose';
 import { loadCatalog } from '../../functions/rule-sets/load-files';
 import { EXIT_BAD_INPUT, printProblem, readJsonInput } from './io';
+import { domainProblem } from '../../functions/http/problems';
 
 const args = process.argv.slice(2);
 const explain = args.includes('--explain');
@@ -17,5 +18,5 @@ if (files.length !== 1) {
 const input = readJsonInput(files[0] as string);
 if (!input.ok) printProblem(input.problem);
 const result = await propose(loadCatalog(), input.value);
-if (!result.ok) printProblem(result.problem);
+if (!result.ok) printProblem(domainProblem(result.error));
 process.stdout.write(explain ? explainProposal(result.proposal) : JSON.stringify(result.proposal, null, 2) + '\n');

@@ -1,6 +1,6 @@
 /** Shared plumbing for the command-line tools: reading input and printing problems. */
 import { readFileSync } from 'node:fs';
-import type { ProblemDocument } from '../../functions/domain/validation';
+import type { ProblemDocument } from '../../functions/http/problems';
 
 /** Exit code for bad input (the CLI contract of issue #2). */
 export const EXIT_BAD_INPUT = 2;

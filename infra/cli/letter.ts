@@ -7,6 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { renderLetter } from '../../functions/letters/render-letter';
 import { SAMPLE_KINDS, type SampleKind, sampleDecisionInput } from '../../functions/letters/samples';
 import { EXIT_BAD_INPUT, printProblem, readJsonInput } from './io';
+import { domainProblem } from '../../functions/http/problems';
 
 const USAGE = `Användning:
   npm run -s letter -- BESLUT.json|- UT.pdf
@@ -35,7 +36,7 @@ if (args[0] === '--sample') {
 }
 
 const result = await renderLetter(decision);
-if (!result.ok) printProblem(result.problem);
+if (!result.ok) printProblem(domainProblem(result.error));
 writeFileSync(out, result.letter.pdf);
 process.stdout.write(
   JSON.stringify({ file: out, kind: result.letter.kind, bytes: result.letter.pdf.length, sha256: result.letter.sha256, recordSha256: result.letter.recordSha256, templateVersion: result.letter.templateVersion }) + '\n',

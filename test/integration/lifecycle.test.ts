@@ -121,7 +121,7 @@ describe('decision lifecycle on DynamoDB Local', () => {
     const proposed = await service.propose(caseWorker, proposeBody());
     const attempt = service.sign(delegate, proposed.decision.decisionId, { finalOutcome: 'REFUSE' });
     await expect(attempt).rejects.toBeInstanceOf(ValidationError);
-    await attempt.catch((e: ValidationError) => expect(e.problem.errors?.[0]?.path).toBe('deviationReason'));
+    await attempt.catch((e: ValidationError) => expect(e.issues[0]?.path).toBe('deviationReason'));
     const signed = await service.sign(delegate, proposed.decision.decisionId, { finalOutcome: 'REFUSE', deviationReason: 'Personen har fått en anställning efter utredningen.' });
     expect(signed.decision.signed?.deviationReason).toBe('Personen har fått en anställning efter utredningen.');
     expect(signed.history.find((e) => e.action === 'SIGNED')?.details).toMatchObject({ deviation: true, proposedOutcome: 'GRANT', finalOutcome: 'REFUSE' });

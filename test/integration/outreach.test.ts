@@ -55,7 +55,7 @@ describe('anonymous screening', () => {
     const { service, client, tableName } = await lifecycle();
     const error = await service.screen({ decisionDate: '2024-08-20', personnummer: personnummer('2001-05-17'), facts: { ...screeningFacts, name: 'Elin' } }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
-    expect((error as ValidationError).problem.errors?.map((e) => e.path).sort()).toEqual(['age', 'facts.name', 'personnummer']);
+    expect((error as ValidationError).issues.map((e) => e.path).sort()).toEqual(['age', 'facts.name', 'personnummer']);
     expect(withoutRuleSetItems((await client.send(new ScanCommand({ TableName: tableName }))).Items)).toHaveLength(0);
   });
 });

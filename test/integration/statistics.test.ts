@@ -31,6 +31,6 @@ describe('anonymised statistics', () => {
   it('answers a bad month range with the field path', async () => {
     const { service } = await lifecycle();
     await expect(service.statistics('2024-13', '2024-01')).rejects.toMatchObject({ code: 'VALIDATION' });
-    await expect(service.statistics('2024-05', '2024-01')).rejects.toMatchObject({ problem: { errors: [{ path: 'to' }] } });
+    await expect(service.statistics('2024-05', '2024-01')).rejects.toMatchObject({ issues: [{ path: 'to' }] });
   });
 });

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { IsoDate } from '../../../functions/domain/dates';
-import { type FollowUpParameters, planFollowUp } from '../../../functions/domain/engine';
+import { planFollowUp } from '../../../functions/domain/engine';
+import { type FollowUpParameters } from '../../../functions/domain/proposal';
 import { propose } from '../../../functions/domain/propose';
 import { loadCatalog } from '../../../functions/rule-sets/load-files';
 import { eligibleFacts } from '../../support/facts';
 import { personnummer } from '../../support/identity';
+import { domainProblem } from '../../../functions/http/problems';
 
 const catalog = loadCatalog();
 
@@ -16,7 +18,7 @@ const request = (facts: Record<string, unknown> = eligibleFacts(), birthDate = '
 
 async function proposal(body: unknown) {
   const result = await propose(catalog, body);
-  if (!result.ok) throw new Error(JSON.stringify(result.problem));
+  if (!result.ok) throw new Error(JSON.stringify(domainProblem(result.error)));
   return result.proposal;
 }
 
@@ -181,8 +183,8 @@ describe('propose with bad input', () => {
     });
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.problem.status).toBe(400);
-    const byPath = Object.fromEntries((result.problem.errors ?? []).map((e) => [e.path, e.message]));
+    expect(domainProblem(result.error).status).toBe(400);
+    const byPath = Object.fromEntries((domainProblem(result.error).errors ?? []).map((e) => [e.path, e.message]));
     expect(Object.keys(byPath).sort()).toEqual([
       'applicant.personnummer',
       'decisionDate',
@@ -195,12 +197,12 @@ describe('propose with bad input', () => {
     expect(byPath['applicant.personnummer']).toBe('Kontrollsiffran stämmer inte. Kontrollera att alla siffror är rätt.');
     expect(byPath['facts.working']).toBe('Ange ja (true) eller nej (false): arbetar personen.');
     expect(byPath['facts.colour']).toBe("Fältet 'colour' finns inte. Kontrollera stavningen.");
-    expect(result.problem.errors?.find((e) => e.path === 'facts.assessedNeed.grounds')?.pointer).toBe('/facts/assessedNeed/grounds');
+    expect(domainProblem(result.error).errors?.find((e) => e.path === 'facts.assessedNeed.grounds')?.pointer).toBe('/facts/assessedNeed/grounds');
   });
 
   it('rejects a period that ends before it starts', async () => {
     const result = await propose(catalog, request({ ...eligibleFacts(), requestedPeriod: { from: '2024-09-02', to: '2024-09-01' } }));
-    expect(!result.ok && result.problem.errors).toEqual([
+    expect(!result.ok && domainProblem(result.error).errors).toEqual([
       { path: 'facts.requestedPeriod.to', pointer: '/facts/requestedPeriod/to', message: 'Periodens slutdatum kan inte ligga före startdatumet.' },
     ]);
   });
@@ -208,7 +210,7 @@ describe('propose with bad input', () => {
   it('rejects a body that is not an object', async () => {
     for (const body of [null, 'text', 42, []]) {
       const result = await propose(catalog, body);
-      expect(!result.ok && result.problem.status).toBe(400);
+      expect(!result.ok && domainProblem(result.error).status).toBe(400);
     }
   });
 });

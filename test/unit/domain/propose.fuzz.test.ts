@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { propose } from '../../../functions/domain/propose';
 import { loadCatalog } from '../../../functions/rule-sets/load-files';
 import { personnummer } from '../../support/identity';
+import { domainProblem } from '../../../functions/http/problems';
 
 const catalog = loadCatalog();
 
@@ -39,8 +40,8 @@ describe('propose under arbitrary input', () => {
           if (result.ok) {
             expect(['GRANT', 'REFUSE', 'REFER', 'INCOMPLETE']).toContain(result.proposal.outcome);
           } else {
-            expect([400, 422]).toContain(result.problem.status);
-            for (const e of result.problem.errors ?? []) expect(e.message.length).toBeGreaterThan(0);
+            expect([400, 422]).toContain(domainProblem(result.error).status);
+            for (const e of domainProblem(result.error).errors ?? []) expect(e.message.length).toBeGreaterThan(0);
           }
         },
       ),

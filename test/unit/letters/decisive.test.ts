@@ -7,6 +7,7 @@ import { decisiveFacts } from '../../../functions/letters/decisive';
 import { catalog } from '../../fixtures/letters/decisions';
 import { eligibleFacts } from '../../support/facts';
 import { personnummer } from '../../support/identity';
+import { domainProblem } from '../../../functions/http/problems';
 
 const DECISION_DATE = '2024-03-15';
 /** 23 and 40 years old on the decision date. */
@@ -15,7 +16,7 @@ const OLDER = '1983-10-04';
 
 async function criterion(id: string, birthDate: string, facts: Record<string, unknown>, ruleSets: RuleSetCatalog = catalog) {
   const result = await propose(ruleSets, { decisionDate: DECISION_DATE, applicant: { personnummer: personnummer(birthDate, '986') }, facts: eligibleFacts(facts) });
-  if (!result.ok) throw new Error(JSON.stringify(result.problem));
+  if (!result.ok) throw new Error(JSON.stringify(domainProblem(result.error)));
   const found = result.proposal.criteria.find((c) => c.id === id);
   if (!found) throw new Error(`no criterion ${id}`);
   return found;

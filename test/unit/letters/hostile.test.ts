@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { PERSON_NAME_MAX } from '../../../functions/domain/signed-decision';
+import { PERSON_NAME_MAX } from '../../../functions/domain/text';
 import { defaultLetterTemplates } from '../../../functions/letters/load-templates';
 import { renderLetter } from '../../../functions/letters/render-letter';
 import { wordingFor } from '../../../functions/letters/templates';
@@ -8,6 +8,7 @@ import { reproposed, sampleInput } from '../../fixtures/letters/decisions';
 import { type ReadLetter, readLetter } from './pdf-reader';
 import { expectContains, messages, paths, rejection, render, squash } from './support';
 import { evidenceCounter } from '../../evidence/record';
+import { domainProblem } from '../../../functions/http/problems';
 
 const MARGIN = 56;
 const templates = defaultLetterTemplates();
@@ -140,7 +141,7 @@ describe('hostile content in a decision', () => {
         input.applicant.address.lines = [line];
         const result = await renderLetter(input);
         if (result.ok) expect(result.letter.pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-        else expect(result.problem.status).toBe(400);
+        else expect(domainProblem(result.error).status).toBe(400);
       }),
       { numRuns: 40 },
     );

@@ -11,6 +11,7 @@ import { renderLetter } from '../../../functions/letters/render-letter';
 import { catalog, decisionOn, forvaltningsbesvarDecision, refusalByForvaltningsbesvarCatalog, reproposed, sampleInput } from '../../fixtures/letters/decisions';
 import { type ReadLetter, readLetter } from './pdf-reader';
 import { expectContains, expectLacks, render, squash } from './support';
+import { domainProblem } from '../../../functions/http/problems';
 
 const templates = defaultLetterTemplates();
 
@@ -32,7 +33,7 @@ beforeAll(async () => {
   for (const kind of SAMPLE_KINDS) {
     const input = await sampleInput(kind);
     const parsed = parseSignedDecision(input);
-    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problem));
+    if (!parsed.ok) throw new Error(JSON.stringify(domainProblem(parsed.error)));
     const letter = await render(input);
     rendered[kind] = { decision: parsed.decision, letter, read: await readLetter(letter.pdf) };
   }
@@ -376,7 +377,7 @@ describe('the case worker\'s written grounds (FL 32 §: the decisive facts)', ()
     input.facts.assessedNeed.grounds = 'En annan bedömning än den förslaget bygger på.';
     const result = await renderLetter(input);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.problem.errors?.map((e) => e.path)).toEqual(['facts']);
+    if (!result.ok) expect(domainProblem(result.error).errors?.map((e) => e.path)).toEqual(['facts']);
   });
 
   it('prints long grounds with line breaks in full, across a page break if need be', async () => {

@@ -6,6 +6,7 @@ import { catalog, sampleInput } from '../../fixtures/letters/decisions';
 import { personnummer } from '../../support/identity';
 import { readLetter } from './pdf-reader';
 import { expectContains, messages, paths, rejection, render } from './support';
+import { domainProblem } from '../../../functions/http/problems';
 
 describe('signed decision: which final outcome fits which proposal', () => {
   it('accepts every sample as it is', async () => {
@@ -70,7 +71,7 @@ describe('signed decision: which final outcome fits which proposal', () => {
     const shorter = { ...input, grantedPeriod: { from: '2024-09-02', to: '2025-02-28' } };
     expect(paths(await rejection(shorter))).toEqual(['deviationReason']);
     const parsed = parseSignedDecision({ ...shorter, deviationReason: 'Insatsen prövas först under ett halvår, eftersom personen kan börja studera våren 2025.' });
-    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problem));
+    if (!parsed.ok) throw new Error(JSON.stringify(domainProblem(parsed.error)));
     const milestones = followUpOf(parsed.decision);
     expect(milestones.at(-1)).toMatchObject({ kind: 'FINAL_FOLLOW_UP', due: '2025-02-14' });
     expect(milestones.every((m) => m.due <= '2025-02-28')).toBe(true);
@@ -80,9 +81,9 @@ describe('signed decision: which final outcome fits which proposal', () => {
     const input = await sampleInput('partial');
     const shorter = { from: '2024-09-02', to: '2025-01-20' };
     const parsed = parseSignedDecision({ ...input, grantedPeriod: shorter, deviationReason: 'Insatsen prövas först till och med januari.' });
-    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problem));
+    if (!parsed.ok) throw new Error(JSON.stringify(domainProblem(parsed.error)));
     const engine = await propose(catalog, { decisionDate: input.decisionDate, applicant: { personnummer: input.applicant.personnummer }, facts: { ...input.facts, requestedPeriod: shorter } });
-    if (!engine.ok) throw new Error(JSON.stringify(engine.problem));
+    if (!engine.ok) throw new Error(JSON.stringify(domainProblem(engine.error)));
     expect(engine.proposal.period?.granted).toEqual(shorter);
     expect(followUpOf(parsed.decision)).toEqual(engine.proposal.followUp);
     expect(followUpOf(parsed.decision).map((m) => m.kind)).toEqual(['FIRST_JOB_PLAN', 'DEEPER_PLAN', 'FOLLOW_UP', 'FINAL_FOLLOW_UP']);

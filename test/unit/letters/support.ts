@@ -1,7 +1,8 @@
 /** Helpers shared by the letter tests. */
 import { expect } from 'vitest';
 import { type RenderedLetter, renderLetter } from '../../../functions/letters/render-letter';
-import type { ProblemDocument } from '../../../functions/domain/validation';
+import type { ProblemDocument } from '../../../functions/http/problems';
+import { domainProblem } from '../../../functions/http/problems';
 
 /** Text compared without white space, so a line break inside a phrase does not matter. */
 export const squash = (s: string) => s.replace(/\s+/g, '');
@@ -18,14 +19,14 @@ export function expectLacks(text: string, phrases: string[]): void {
 
 export async function render(input: unknown): Promise<RenderedLetter> {
   const result = await renderLetter(input);
-  if (!result.ok) throw new Error(`expected a letter, got ${JSON.stringify(result.problem, null, 2)}`);
+  if (!result.ok) throw new Error(`expected a letter, got ${JSON.stringify(domainProblem(result.error), null, 2)}`);
   return result.letter;
 }
 
 export async function rejection(input: unknown): Promise<ProblemDocument> {
   const result = await renderLetter(input);
   if (result.ok) throw new Error('expected the decision to be rejected, but a letter was rendered');
-  return result.problem;
+  return domainProblem(result.error);
 }
 
 export const paths = (problem: ProblemDocument) => (problem.errors ?? []).map((e) => e.path);

@@ -8,6 +8,7 @@ import { RuleSetCatalog, RuleSetError, publishRuleSet } from '../../../functions
 import { DEFAULT_RULES_DIR, loadCatalog } from '../../../functions/rule-sets/load-files';
 import { eligibleFacts } from '../../support/facts';
 import { personnummer } from '../../support/identity';
+import { domainProblem } from '../../../functions/http/problems';
 
 const realPath = join(DEFAULT_RULES_DIR, 'jobbtorg-sis-sol2001', 'rule-set.yaml');
 const realDocument = () => parse(readFileSync(realPath, 'utf8')) as Record<string, any>;
@@ -94,9 +95,9 @@ describe('choosing a rule set by decision date', () => {
     const result = await propose(loadCatalog(), { decisionDate: '2022-11-22', applicant: { personnummer: personnummer('2000-01-20') }, facts: eligibleFacts() });
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.problem.status).toBe(422);
-    expect(result.problem.detail).toContain('Inget regelverk gäller för beslutsdatum 2022-11-22');
-    expect(result.problem.detail).toContain('jobbtorg-sis-sol2001 (2023-01-01–2025-06-30), jobbtorg-sis-sol2025 (2025-07-01–tills vidare)');
+    expect(domainProblem(result.error).status).toBe(422);
+    expect(domainProblem(result.error).detail).toContain('Inget regelverk gäller för beslutsdatum 2022-11-22');
+    expect(domainProblem(result.error).detail).toContain('jobbtorg-sis-sol2001 (2023-01-01–2025-06-30), jobbtorg-sis-sol2025 (2025-07-01–tills vidare)');
   });
 
   it('applies SoL (2001:453) to a decision dated 2025-06-30 and SoL (2025:400) from 2025-07-01', async () => {
@@ -203,7 +204,7 @@ describe('rule-set validation', () => {
     expect(problemsOf(doc)).toEqual([]);
     const catalog = new RuleSetCatalog([publishRuleSet(doc, 'test.yaml')]);
     const result = await propose(catalog, { decisionDate: '2024-03-15', applicant: { personnummer: personnummer('2000-03-09', '986') }, facts: eligibleFacts() });
-    if (!result.ok) throw new Error(JSON.stringify(result.problem));
+    if (!result.ok) throw new Error(JSON.stringify(domainProblem(result.error)));
     for (const criterion of result.proposal.criteria) expect(criterion.topic).toBe(criterion.title);
   });
 
