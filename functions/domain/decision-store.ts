@@ -16,7 +16,7 @@ import type {
   LetterRecord,
   MilestoneRecord,
 } from './decision-records';
-import type { MonthCounts } from './statistics';
+import type { MonthCounts } from './statistics/statistics';
 import type { RuleSetApproval } from './rule-set-approval';
 
 /** Who did what to a rule set (approvals), kept in the rule set's own partition, never changed. */

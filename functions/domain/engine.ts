@@ -9,10 +9,11 @@
  * not met, or cannot be decided because a fact is missing.
  */
 import { Engine, type RuleResult, type TopLevelCondition } from 'json-rules-engine';
-import { type IsoDate, addDays, addMonths, compareDates, maxDate, minDate } from './dates';
-import { canonicalSha256 } from './canonical-json';
+import { type IsoDate, addDays, compareDates, minDate } from './dates';
 import { type ApplicantSummary, type EngineFactName, type EngineFacts, FACT_CATALOG, isEngineFactName, type RecordedFacts } from './facts';
 import { citeAll } from './lagrum';
+import { addParameter, planFollowUp } from './follow-up-plan';
+import { inputHash } from './input-hash';
 import type {
   ConditionCheck,
   CriterionExplanation,
@@ -250,47 +251,6 @@ function explainCriterion(criterion: Criterion, result: RuleResult, input: Evalu
   return explanation;
 }
 
-function addParameter(date: IsoDate, parameter: Duration, times = 1): IsoDate {
-  const n = parameter.value * times;
-  switch (parameter.unit) {
-    case 'days':
-      return addDays(date, n);
-    case 'weeks':
-      return addDays(date, n * 7);
-    case 'months':
-      return addMonths(date, n);
-    case 'years':
-      return addMonths(date, n * 12);
-  }
-}
-
-/**
- * The follow-up milestones of a granted period: the first job plan and the deeper plan where they
- * fall within the period, regular follow-ups before the final one, and the final follow-up
- * `followUpBeforeEnd` before the last day (never before the first). Pure: the engine plans a
- * grant with it, and a signed decision plans a shorter partial grant with it.
- */
-export function planFollowUp(parameters: FollowUpParameters, period: { from: IsoDate; to: IsoDate }): Milestone[] {
-  const p = parameters;
-  const milestones: Milestone[] = [];
-  const within = (due: IsoDate) => compareDates(due, period.to) <= 0;
-  const firstJobPlan = addParameter(period.from, p.firstJobPlan);
-  if (within(firstJobPlan)) milestones.push({ kind: 'FIRST_JOB_PLAN', due: firstJobPlan, parameter: 'firstJobPlan' });
-  const deeperPlan = addParameter(period.from, p.deeperPlan);
-  if (within(deeperPlan)) milestones.push({ kind: 'DEEPER_PLAN', due: deeperPlan, parameter: 'deeperPlan' });
-  const daysBeforeEnd = p.followUpBeforeEnd.value * (p.followUpBeforeEnd.unit === 'weeks' ? 7 : 1);
-  const finalFollowUp = maxDate(period.from, addDays(period.to, -daysBeforeEnd));
-  if (p.followUpInterval.value > 0) {
-    for (let k = 1; ; k++) {
-      const due = addParameter(period.from, p.followUpInterval, k);
-      if (compareDates(due, finalFollowUp) >= 0) break;
-      milestones.push({ kind: 'FOLLOW_UP', due, parameter: 'followUpInterval' });
-    }
-  }
-  milestones.push({ kind: 'FINAL_FOLLOW_UP', due: finalFollowUp, parameter: 'followUpBeforeEnd' });
-  return milestones.sort((a, b) => compareDates(a.due, b.due));
-}
-
 const duration = (parameter: Parameter): Duration => ({ value: parameter.value, unit: parameter.unit });
 
 function followUpParametersOf(ruleSet: RuleSet): FollowUpParameters {
@@ -435,12 +395,4 @@ function dedupeMissing(items: MissingFact[]): MissingFact[] {
   const seen = new Map<string, MissingFact>();
   for (const item of items) if (!seen.has(item.fact)) seen.set(item.fact, item);
   return [...seen.values()];
-}
-
-/**
- * The hash printed on letters to tie them to their inputs. It covers the recorded facts, date and
- * derived age, not the identity number: a hash of a personnummer can be reversed by trying them all.
- */
-export function inputHash(input: Pick<EvaluationInput, 'decisionDate' | 'applicant' | 'recorded'>): string {
-  return canonicalSha256({ decisionDate: input.decisionDate, applicant: input.applicant, facts: input.recorded });
 }

@@ -1,21 +1,21 @@
 /**
  * What the handlers share, created once per Lambda module and reused across invocations: the
- * DynamoDB client, the rule sets and the decision service. Configuration comes from the
- * environment the CDK stack (or the local server) sets.
+ * DynamoDB client and the domain context. A handler whose route says `usesRules` passes the rule
+ * loader (./rule-sets.ts); the others never import it, so their bundles hold no rules, YAML parser
+ * or engine. Configuration comes from the environment the CDK stack (or the local server) sets.
  */
-import { DecisionService, type DecisionServiceDeps } from '../domain/decision-service';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { type DomainContext, type LetterRenderer, createContext } from '../domain/context';
 import { todayInStockholm } from '../domain/dates';
 import type { RuleSetCatalog } from '../domain/rule-set-catalog';
-import { loadCatalog } from '../rule-sets/load-files';
-import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createDynamoDbClient } from '../storage/client';
 import { DynamoDbDecisionStore } from '../storage/dynamodb-store';
 import { DEFAULT_TABLE_NAME } from '../storage/table';
 
 /**
- * The clock. Outside Lambda, JOBBTORG_LOCAL_TODAY (YYYY-MM-DD) pins the calendar date for local
- * demonstrations, because no published rule set covers today's date yet (README). It is ignored
- * in Lambda, where decisions are always dated by the real clock.
+ * The clock. Outside Lambda, JOBBTORG_LOCAL_TODAY (YYYY-MM-DD) pins the calendar date for a local
+ * demonstration of an earlier day and for tests. It is ignored in Lambda, where decisions are
+ * always dated by the real clock.
  */
 export function clockFromEnvironment(env: NodeJS.ProcessEnv = process.env): () => Date {
   const pinned = env.JOBBTORG_LOCAL_TODAY;
@@ -33,16 +33,6 @@ export function clockFromEnvironment(env: NodeJS.ProcessEnv = process.env): () =
   };
 }
 
-let catalog: RuleSetCatalog | undefined;
-export function ruleSets(): RuleSetCatalog {
-  catalog ??= loadCatalog(process.env.RULES_DIR);
-  return catalog;
-}
-
-const notInThisFunction: DecisionServiceDeps['renderLetter'] = async () => {
-  throw new Error('This function does not render letters (pdfmake is bundled only where letters are rendered)');
-};
-
 let client: DynamoDBClient | undefined;
 /** The one DynamoDB client of this module (reliability tests inject faults into it). */
 export function dynamoDbClient(): DynamoDBClient {
@@ -50,23 +40,27 @@ export function dynamoDbClient(): DynamoDBClient {
   return client;
 }
 
-let shared: Omit<DecisionServiceDeps, 'renderLetter'> | undefined;
-const services = new Map<DecisionServiceDeps['renderLetter'], DecisionService>();
+const noRules = (): RuleSetCatalog => {
+  throw new Error('This function does not load rule sets (its route does not say usesRules)');
+};
+
+/** By rule loader, then by letter renderer: one context per combination a handler asks for. */
+const contexts = new Map<unknown, Map<unknown, DomainContext>>();
 
 /**
- * The decision service; only the signing function passes a letter renderer. The store and rule
- * sets are shared (locally all handlers run in one process), the service is one per renderer.
+ * The domain context for a handler: with the rule loader where its route uses rules, and with the
+ * letter renderer in the signing function only. Locally all handlers run in one process, so the
+ * contexts share the DynamoDB client.
  */
-export function decisionService(renderLetter: DecisionServiceDeps['renderLetter'] = notInThisFunction): DecisionService {
-  if (!shared) {
+export function domain(options: { ruleSets?: () => RuleSetCatalog; renderLetter?: LetterRenderer } = {}): DomainContext {
+  let byRenderer = contexts.get(options.ruleSets);
+  if (!byRenderer) contexts.set(options.ruleSets, (byRenderer = new Map()));
+  let ctx = byRenderer.get(options.renderLetter);
+  if (!ctx) {
     const clock = clockFromEnvironment();
     const store = new DynamoDbDecisionStore(dynamoDbClient(), process.env.TABLE_NAME ?? DEFAULT_TABLE_NAME, clock);
-    shared = { store, catalog: ruleSets(), clock };
+    ctx = createContext({ store, ruleSets: options.ruleSets ?? noRules, clock, ...(options.renderLetter ? { renderLetter: options.renderLetter } : {}) });
+    byRenderer.set(options.renderLetter, ctx);
   }
-  let service = services.get(renderLetter);
-  if (!service) {
-    service = new DecisionService({ ...shared, renderLetter });
-    services.set(renderLetter, service);
-  }
-  return service;
+  return ctx;
 }

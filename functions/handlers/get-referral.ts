@@ -1,7 +1,8 @@
 import { httpHandler } from '../http/handler';
-import { decisionService } from './context';
+import { readReferral } from '../domain/referrals/referrals';
+import { domain } from './context';
 
 export const handler = httpHandler('get-referral', async ({ actor, params }) => ({
   status: 200,
-  json: await decisionService().getReferral(actor, params.id ?? ''),
+  json: await readReferral(domain(), actor, params.id ?? ''),
 }));

@@ -1,9 +1,10 @@
-import { MIN_CELL_SIZE, statisticsCsv } from '../domain/statistics';
+import { MIN_CELL_SIZE, statisticsCsv } from '../domain/statistics/statistics';
 import { httpHandler } from '../http/handler';
-import { decisionService } from './context';
+import { readStatistics } from '../domain/statistics/statistics';
+import { domain } from './context';
 
 export const handler = httpHandler('get-statistics', async ({ query }) => {
-  const rows = await decisionService().statistics(query.from ?? '', query.to ?? '');
+  const rows = await readStatistics(domain(), query.from ?? '', query.to ?? '');
   if (query.format === 'csv') {
     return {
       status: 200,

@@ -1,8 +1,9 @@
 import { httpHandler } from '../http/handler';
 import { decisionResource } from '../http/representation';
-import { decisionService } from './context';
+import { recordEnding } from '../domain/cases/ending';
+import { domain } from './context';
 
 export const handler = httpHandler('record-ending', async ({ actor, params, body }) => {
-  const view = await decisionService().recordEnding(actor, params.id ?? '', body);
+  const view = await recordEnding(domain(), actor, params.id ?? '', body);
   return { status: 200, json: decisionResource(view, { masked: false }) };
 });

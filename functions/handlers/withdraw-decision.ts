@@ -1,8 +1,9 @@
 import { httpHandler } from '../http/handler';
 import { decisionResource } from '../http/representation';
-import { decisionService } from './context';
+import { withdrawProposal } from '../domain/cases/withdraw';
+import { domain } from './context';
 
 export const handler = httpHandler('withdraw-decision', async ({ actor, params, body }) => {
-  const view = await decisionService().withdraw(actor, params.id ?? '', body);
+  const view = await withdrawProposal(domain(), actor, params.id ?? '', body);
   return { status: 200, json: decisionResource(view, { masked: false }) };
 });

@@ -2,7 +2,7 @@
  * How a decision looks over HTTP. A legal reviewer (jurist) sees it masked: no name, no
  * personnummer, no address, and no free text a case worker wrote, which may describe the person.
  */
-import type { DecisionView } from '../domain/decision-service';
+import type { DecisionView } from '../domain/cases/runner';
 
 export const MASKED_TEXT = '[maskerad]';
 

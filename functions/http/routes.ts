@@ -15,7 +15,7 @@ import {
   signRequestSchema,
   withdrawRequestSchema,
 } from '../domain/decision-records';
-import { screeningRequestSchema } from '../domain/screening';
+import { screeningRequestSchema } from '../domain/screening/screening-request';
 import { approveRuleSetRequestSchema } from '../domain/rule-set-approval';
 
 export type TableAccess = 'read' | 'write';
@@ -39,6 +39,11 @@ export interface RouteDefinition {
   table: TableAccess[];
   /** Renders letters: only these functions bundle pdfmake and its fonts. */
   rendersLetters?: boolean;
+  /**
+   * Uses the rule sets: evaluates them, shows them, re-checks the law a proposal was made under,
+   * or takes a parameter from the one in force. Only these functions bundle and load rules/.
+   */
+  usesRules?: boolean;
   /** Answers application/pdf instead of JSON. */
   pdf?: boolean;
 }
@@ -55,6 +60,7 @@ export const ROUTES: RouteDefinition[] = [
     body: proposeRequestSchema,
     idempotent: true,
     creates: true,
+    usesRules: true,
     table: ['read', 'write'],
   },
   {
@@ -73,6 +79,7 @@ export const ROUTES: RouteDefinition[] = [
     summary: 'Beslutsfattaren beslutar: slutligt utfall, och skäl när det avviker från förslaget',
     body: signRequestSchema,
     idempotent: true,
+    usesRules: true,
     table: ['read', 'write'],
     rendersLetters: true,
   },
@@ -94,6 +101,7 @@ export const ROUTES: RouteDefinition[] = [
     body: reconsiderRequestSchema,
     idempotent: true,
     creates: true,
+    usesRules: true,
     table: ['read', 'write'],
   },
   {
@@ -138,6 +146,7 @@ export const ROUTES: RouteDefinition[] = [
     path: '/v1/rule-sets',
     access: [...STAFF, 'jurist'],
     summary: 'Regelverken med giltighet och granskning (godkänt eller utkast)',
+    usesRules: true,
     table: ['read'],
   },
   {
@@ -146,6 +155,7 @@ export const ROUTES: RouteDefinition[] = [
     path: '/v1/rule-sets/{id}',
     access: [...STAFF, 'jurist'],
     summary: 'Ett regelverk med kriterier, lagrum och parametrar, och vem som har godkänt det',
+    usesRules: true,
     table: ['read'],
   },
   {
@@ -158,6 +168,7 @@ export const ROUTES: RouteDefinition[] = [
       'Bara ett godkänt regelverk används för beslut. Godkännandet gäller kontrollsumman; ändras regelverket gäller godkännandet inte längre. Parametrar och lagrum som juristen har bekräftat anges var för sig',
     body: approveRuleSetRequestSchema,
     creates: true,
+    usesRules: true,
     table: ['read', 'write'],
   },
   {
@@ -168,6 +179,7 @@ export const ROUTES: RouteDefinition[] = [
     summary: 'Anonym förhandsbedömning: trolig väg och kriterier, utan namn eller personnummer',
     description: 'Tar emot ålder eller födelseår och månad och ja/nej-uppgifter. Inget om personen sparas, bara antal per månad och väg',
     body: screeningRequestSchema,
+    usesRules: true,
     table: ['write'],
   },
   {
@@ -178,6 +190,7 @@ export const ROUTES: RouteDefinition[] = [
     summary: 'Anmäl en person som nåtts genom uppsökande arbete, med samtycke, till en handläggare',
     body: referralRequestSchema,
     creates: true,
+    usesRules: true,
     table: ['write'],
   },
   {

@@ -61,12 +61,21 @@ export async function renderValidLetter(decision: SignedDecision, templates: Let
   return { kind: decision.finalOutcome, pdf, sha256: sha256Hex(pdf), recordSha256, templateVersion: templates.version };
 }
 
-export async function renderLetter(input: unknown, templates?: LetterTemplates): Promise<RenderLetterResult> {
-  const parsed = parseSignedDecision(input);
-  if (!parsed.ok) return parsed;
-  const unprintable = unprintableCharacters(parsed.decision, letterFonts().covers);
+/**
+ * The letter port (functions/domain/context.ts): a parsed, signable decision in, the PDF out, or
+ * the fields whose characters the letter's font cannot print.
+ */
+export async function renderSignedDecision(decision: SignedDecision, templates?: LetterTemplates): Promise<RenderLetterResult> {
+  const unprintable = unprintableCharacters(decision, letterFonts().covers);
   if (unprintable.length > 0) {
     return { ok: false, error: new ValidationError(unprintable, 'Beslutet innehåller tecken som inte kan skrivas ut i brevet. Rätta fälten nedan och försök igen.') };
   }
-  return { ok: true, letter: await renderValidLetter(parsed.decision, templates) };
+  return { ok: true, letter: await renderValidLetter(decision, templates) };
+}
+
+/** A letter from a decision file (the CLI, tests): parsed against the schema and the signing rules first. */
+export async function renderLetter(input: unknown, templates?: LetterTemplates): Promise<RenderLetterResult> {
+  const parsed = parseSignedDecision(input);
+  if (!parsed.ok) return parsed;
+  return renderSignedDecision(parsed.decision, templates);
 }

@@ -38,7 +38,7 @@ import {
 import type { DecisionStore, RuleSetAuditEvent, StoredIdempotency, WriteUnit } from '../domain/decision-store';
 import { type RuleSetApproval, ruleSetApprovalSchema } from '../domain/rule-set-approval';
 import { isExpired } from '../domain/retention';
-import { type MonthCounts, decisionCells, endingCells } from '../domain/statistics';
+import { type MonthCounts, decisionCells, endingCells } from '../domain/statistics/statistics';
 import { DUE_INDEX, KEYS, TTL_ATTRIBUTE } from './table';
 
 type Item = Record<string, AttributeValue>;

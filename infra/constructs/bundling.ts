@@ -4,7 +4,6 @@
  * bundle bench and the infra tests all read this module, so what is measured and tested is what
  * is deployed. No CDK imports here: the bench loads it without the CDK.
  */
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -57,19 +56,9 @@ export interface Packaging {
   letters: boolean;
 }
 
-/**
- * A handler needs the rule sets when it uses the shared context (handlers/context.ts), which loads
- * the catalog with the decision service, or reads rule sets itself. The infra tests check this
- * against what esbuild actually bundles, so a handler cannot start loading rule sets unnoticed.
- */
-export function usesRuleSets(entry: string): boolean {
-  const source = readFileSync(join(REPO_ROOT, entry), 'utf8');
-  return /from\s+['"](\.\/context|\.\.\/rule-sets\/[^'"]+)['"]/.test(source);
-}
-
-export function routePackaging(route: Pick<RouteDefinition, 'id' | 'rendersLetters'>): Packaging {
-  const entry = `functions/handlers/${route.id}.ts`;
-  return { entry, ruleSets: usesRuleSets(entry), letters: route.rendersLetters === true };
+/** What a route's function ships, as the route table says (the infra tests check it against esbuild's inputs). */
+export function routePackaging(route: Pick<RouteDefinition, 'id' | 'rendersLetters' | 'usesRules'>): Packaging {
+  return { entry: `functions/handlers/${route.id}.ts`, ruleSets: route.usesRules === true, letters: route.rendersLetters === true };
 }
 
 /** pdfkit is pdfmake's dependency; it may sit beside it or inside it in node_modules. */

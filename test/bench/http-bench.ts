@@ -5,6 +5,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { ensureTable } from '../../functions/storage/ensure-table';
+import { loadCatalog } from '../../functions/rule-sets/load-files';
+import { recordDevelopmentApprovals } from '../../infra/local/dev-approvals';
 import { createDynamoDbClient } from '../../functions/storage/client';
 import { renderPdf } from '../../functions/letters/pdf';
 import { buildLetterDocument } from '../../functions/letters/layout';
@@ -29,7 +31,9 @@ export async function benchHttp(): Promise<Record<string, number>> {
     const tableName = `http-bench-${randomUUID()}`;
     const client = createDynamoDbClient({ endpoint: db.endpoint });
     await ensureTable(client, tableName);
-    // The handlers read their environment at first use; a date the rule set covers (README).
+    // As `npm start` on an empty data folder: the shipped rule sets approved for development.
+    await recordDevelopmentApprovals(client, tableName, loadCatalog());
+    // The handlers read their environment at first use; a fixed day inside a rule set's validity.
     Object.assign(process.env, { TABLE_NAME: tableName, DYNAMODB_ENDPOINT: db.endpoint, JOBBTORG_LOCAL_TODAY: '2024-08-20' });
     const keys = await generateDevKeys();
     const server = await startLocalServer({ port: 0, keys });

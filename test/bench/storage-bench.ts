@@ -6,9 +6,12 @@
  */
 import { BatchWriteItemCommand, type DynamoDBClient, TransactWriteItemsCommand, type WriteRequest } from '@aws-sdk/client-dynamodb';
 import { randomUUID } from 'node:crypto';
-import { DecisionService } from '../../functions/domain/decision-service';
+import { createContext } from '../../functions/domain/context';
+import { proposeDecision } from '../../functions/domain/cases/propose';
+import { signDecision } from '../../functions/domain/cases/sign';
+import { recordDevelopmentApprovals } from '../../infra/local/dev-approvals';
 import type { Actor } from '../../functions/domain/decision-records';
-import { renderLetter } from '../../functions/letters/render-letter';
+import { renderLetter, renderSignedDecision } from '../../functions/letters/render-letter';
 import { sampleDecisionInput } from '../../functions/letters/samples';
 import { loadCatalog } from '../../functions/rule-sets/load-files';
 import { createDynamoDbClient } from '../../functions/storage/client';
@@ -102,16 +105,19 @@ export async function benchStorage(): Promise<Record<string, number>> {
 
     const lifecycleTable = `bench-${randomUUID()}`;
     await ensureTable(client, lifecycleTable);
-    // A day the published rule set covers (it ends 2025-06-30; see README), so decisions can be signed.
+    const catalog = loadCatalog();
+    // As `npm start` on an empty data folder: the shipped rule sets approved for development.
+    await recordDevelopmentApprovals(client, lifecycleTable, catalog);
+    // A fixed day inside a rule set's validity, so every proposal is signed on its own date.
     const clock = () => new Date('2024-08-20T09:00:00Z');
     const store = new DynamoDbDecisionStore(client, lifecycleTable, clock);
-    const service = new DecisionService({ store, catalog: loadCatalog(), renderLetter, clock });
+    const ctx = createContext({ store, ruleSets: () => catalog, renderLetter: renderSignedDecision, clock });
     let i = 0;
     const sample = await renderLetter(await sampleDecisionInput('grant'));
     if (!sample.ok) throw new Error('sample letter did not render');
     const ours = await time(async () => {
-      const proposed = await service.propose(caseWorker, body(i++));
-      await service.sign(delegate, proposed.decision.decisionId, { finalOutcome: 'GRANT' });
+      const proposed = await proposeDecision(ctx, caseWorker, body(i++));
+      await signDecision(ctx, delegate, proposed.decision.decisionId, { finalOutcome: 'GRANT' });
     }, 60, 5);
     const bare = await time(() => bareSignTransaction(client, lifecycleTable, sample.letter.pdf), 60, 5);
     figures['storage.proposeSignStore.medianMs'] = round(ours.medianMs, 2);

@@ -7,14 +7,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { DecisionService } from '../../functions/domain/decision-service';
+import { createContext } from '../../functions/domain/context';
 import { ConflictError, DomainError } from '../../functions/domain/errors';
 import { RuleSetCatalog, publishRuleSet } from '../../functions/domain/rule-set-catalog';
-import { renderLetter } from '../../functions/letters/render-letter';
+import { renderSignedDecision } from '../../functions/letters/render-letter';
 import { DEFAULT_RULES_DIR } from '../../functions/rule-sets/load-files';
 import { DynamoDbDecisionStore } from '../../functions/storage/dynamodb-store';
 import { recordDevelopmentApprovals } from '../../infra/local/dev-approvals';
-import { caseWorker, delegate, proposeBody, steppingClock } from '../support/lifecycle';
+import { caseWorker, delegate, proposeBody, steppingClock, useCases } from '../support/lifecycle';
 import { freshTable } from '../support/table';
 
 const shipped = () => parse(readFileSync(`${DEFAULT_RULES_DIR}/jobbtorg-sis-sol2001/rule-set.yaml`, 'utf8')) as Record<string, any>;
@@ -35,8 +35,8 @@ async function services(approve: 'original' | 'both' | 'original only') {
   const clock = steppingClock();
   const store = new DynamoDbDecisionStore(client, tableName, clock);
   return {
-    before: new DecisionService({ store, catalog: original, renderLetter, clock }),
-    after: new DecisionService({ store, catalog: changed, renderLetter, clock }),
+    before: useCases(createContext({ store, ruleSets: () => original, renderLetter: renderSignedDecision, clock })),
+    after: useCases(createContext({ store, ruleSets: () => changed, renderLetter: renderSignedDecision, clock })),
   };
 }
 

@@ -1,8 +1,19 @@
 /** Realistic actors, applicants and a service wired to a fresh DynamoDB Local table. */
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Actor } from '../../functions/domain/decision-records';
-import { DecisionService, type DecisionServiceDeps } from '../../functions/domain/decision-service';
-import { renderLetter } from '../../functions/letters/render-letter';
+import { type DomainContext, type DomainDeps, createContext } from '../../functions/domain/context';
+import { recordEnding } from '../../functions/domain/cases/ending';
+import { listDue, recordMilestoneDone } from '../../functions/domain/cases/follow-up';
+import { proposeDecision } from '../../functions/domain/cases/propose';
+import { readDecision, readLetter } from '../../functions/domain/cases/read';
+import { reconsiderDecision } from '../../functions/domain/cases/reconsider';
+import { signDecision } from '../../functions/domain/cases/sign';
+import { withdrawProposal } from '../../functions/domain/cases/withdraw';
+import { createReferral, listWaitingReferrals, readReferral } from '../../functions/domain/referrals/referrals';
+import { approveRuleSet, listRuleSets, readRuleSet } from '../../functions/domain/rule-sets/approvals';
+import { screenAnonymously } from '../../functions/domain/screening/screening';
+import { readStatistics } from '../../functions/domain/statistics/statistics';
+import { renderSignedDecision } from '../../functions/letters/render-letter';
 import { loadCatalog } from '../../functions/rule-sets/load-files';
 import { DynamoDbDecisionStore } from '../../functions/storage/dynamodb-store';
 import { eligibleFacts } from './facts';
@@ -37,10 +48,36 @@ export function proposeBody(overrides: { facts?: Record<string, unknown>; birthD
   };
 }
 
-export async function lifecycle(options: Partial<DecisionServiceDeps> & { client?: DynamoDBClient } = {}) {
+/**
+ * Every use case, bound to one context: the tests read as the users act (`service.propose(…)`),
+ * while the code has no class that knows every use case.
+ */
+export function useCases(ctx: DomainContext) {
+  return {
+    propose: (actor: Actor, body: unknown, key?: string) => proposeDecision(ctx, actor, body, key),
+    withdraw: (actor: Actor, id: string, body: unknown) => withdrawProposal(ctx, actor, id, body),
+    sign: (actor: Actor, id: string, body: unknown, key?: string) => signDecision(ctx, actor, id, body, key),
+    reconsider: (actor: Actor, id: string, body: unknown, key?: string) => reconsiderDecision(ctx, actor, id, body, key),
+    recordMilestoneDone: (actor: Actor, id: string, milestoneId: string, body: unknown) => recordMilestoneDone(ctx, actor, id, milestoneId, body),
+    recordEnding: (actor: Actor, id: string, body: unknown) => recordEnding(ctx, actor, id, body),
+    getDecision: (actor: Actor, id: string, options?: { auditRead: boolean; masked?: boolean }) => readDecision(ctx, actor, id, options),
+    getLetter: (actor: Actor, id: string) => readLetter(ctx, actor, id),
+    listDue: (dueBefore: string, limit?: number) => listDue(ctx, dueBefore, limit),
+    createReferral: (actor: Actor, body: unknown) => createReferral(ctx, actor, body),
+    getReferral: (actor: Actor, id: string) => readReferral(ctx, actor, id),
+    listWaitingReferrals: (limit?: number) => listWaitingReferrals(ctx, limit),
+    statistics: (from: string, to: string) => readStatistics(ctx, from, to),
+    screen: (body: unknown) => screenAnonymously(ctx, body),
+    listRuleSets: () => listRuleSets(ctx),
+    readRuleSet: (id: string) => readRuleSet(ctx, id),
+    approveRuleSet: (actor: Actor, id: string, body: unknown) => approveRuleSet(ctx, actor, id, body),
+  };
+}
+
+export async function lifecycle(options: Partial<DomainDeps> & { client?: DynamoDBClient } = {}) {
   const { client, tableName } = await freshTable('lifecycle');
   const clock = steppingClock();
   const store = new DynamoDbDecisionStore(options.client ?? client, tableName, clock);
-  const service = new DecisionService({ store, catalog, renderLetter, clock, ...options });
+  const service = useCases(createContext({ store, ruleSets: () => catalog, renderLetter: renderSignedDecision, clock, ...options }));
   return { service, store, client, tableName, clock };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { IsoDate } from '../../../functions/domain/dates';
-import { planFollowUp } from '../../../functions/domain/engine';
+import { planFollowUp } from '../../../functions/domain/follow-up-plan';
 import { type FollowUpParameters } from '../../../functions/domain/proposal';
 import { propose } from '../../../functions/domain/propose';
 import { loadCatalog } from '../../../functions/rule-sets/load-files';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ageBand, monthsBetween, statisticsCsv, statisticsRows } from '../../../functions/domain/statistics';
+import { ageBand, monthsBetween, statisticsCsv, statisticsRows } from '../../../functions/domain/statistics/statistics';
 
 describe('statisticsRows', () => {
   it('never shows a count below five, which could point at a person', () => {

@@ -5,9 +5,11 @@
  * never disagree with the decisions. A count below the minimum cell size is never shown: it
  * could point at a person.
  */
-import type { Proposal } from './proposal';
-import type { EndingReason } from './decision-records';
-import type { FinalOutcome } from './signed-decision';
+import type { DomainContext } from '../context';
+import { ValidationError } from '../errors';
+import type { Proposal } from '../proposal';
+import type { EndingReason } from '../decision-records';
+import type { FinalOutcome } from '../signed-decision';
 
 /** Counts of 1–4 are suppressed (a common disclosure-control threshold; the legal reviewer confirms). */
 export const MIN_CELL_SIZE = 5;
@@ -100,4 +102,17 @@ export function statisticsCsv(rows: StatisticsRow[]): string {
   const lines = ['månad;dimension;värde;antal'];
   for (const r of rows) lines.push([r.month, r.dimension, r.value, r.count === null ? `<${MIN_CELL_SIZE}` : String(r.count)].map(csvField).join(';'));
   return lines.join('\r\n') + '\r\n';
+}
+
+/** The use case: anonymised counts for the months from `from` to `to` (YYYY-MM), small cells suppressed. */
+export async function readStatistics(ctx: DomainContext, from: string, to: string): Promise<StatisticsRow[]> {
+  const month = /^\d{4}-(0[1-9]|1[0-2])$/;
+  const issues = [
+    ...(month.test(from) ? [] : [{ path: 'from', message: 'Ange från-månaden som ÅÅÅÅ-MM.' }]),
+    ...(month.test(to) ? [] : [{ path: 'to', message: 'Ange till-månaden som ÅÅÅÅ-MM.' }]),
+  ];
+  const months = issues.length === 0 ? monthsBetween(from, to) : undefined;
+  if (issues.length === 0 && !months) issues.push({ path: 'to', message: 'Till-månaden ska vara samma som eller efter från-månaden, högst 60 månader senare.' });
+  if (!months) throw new ValidationError(issues);
+  return statisticsRows(await ctx.store.readStatistics(months));
 }
