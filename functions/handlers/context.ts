@@ -8,6 +8,7 @@ import { todayInStockholm } from '../domain/dates';
 import type { RuleSetCatalog } from '../domain/rule-set-catalog';
 import { loadCatalog } from '../rule-sets/load-files';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { tracer } from '../http/tracer';
 import { createDynamoDbClient } from '../storage/client';
 import { DynamoDbDecisionStore } from '../storage/dynamodb-store';
 import { DEFAULT_TABLE_NAME } from '../storage/table';
@@ -44,10 +45,20 @@ const notInThisFunction: DecisionServiceDeps['renderLetter'] = async () => {
 };
 
 let client: DynamoDBClient | undefined;
-/** The one DynamoDB client of this module (reliability tests inject faults into it). */
+/**
+ * The one DynamoDB client of this module (reliability tests inject faults into it), traced: each
+ * call is an X-Ray subsegment when tracing is on, and the client is unchanged when it is off.
+ */
 export function dynamoDbClient(): DynamoDBClient {
-  client ??= createDynamoDbClient();
+  client ??= tracer.captureAWSv3Client(createDynamoDbClient());
   return client;
+}
+
+let clock: (() => Date) | undefined;
+/** The decision service's clock (a handler tells a new write from an idempotent replay by it). */
+export function serviceClock(): () => Date {
+  clock ??= clockFromEnvironment();
+  return clock;
 }
 
 let shared: Omit<DecisionServiceDeps, 'renderLetter'> | undefined;
@@ -59,7 +70,7 @@ const services = new Map<DecisionServiceDeps['renderLetter'], DecisionService>()
  */
 export function decisionService(renderLetter: DecisionServiceDeps['renderLetter'] = notInThisFunction): DecisionService {
   if (!shared) {
-    const clock = clockFromEnvironment();
+    const clock = serviceClock();
     const store = new DynamoDbDecisionStore(dynamoDbClient(), process.env.TABLE_NAME ?? DEFAULT_TABLE_NAME, clock);
     shared = { store, catalog: ruleSets(), clock };
   }

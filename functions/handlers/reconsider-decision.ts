@@ -1,9 +1,12 @@
 import { httpHandler } from '../http/handler';
+import { countProposal } from '../http/metrics';
 import { decisionResource } from '../http/representation';
-import { decisionService } from './context';
+import { decisionService, serviceClock } from './context';
 
 export const handler = httpHandler('reconsider-decision', async ({ actor, params, body, idempotencyKey }) => {
+  const startedAt = serviceClock()();
   const view = await decisionService().reconsider(actor, params.id ?? '', body, idempotencyKey);
+  countProposal(view, startedAt);
   const resource = decisionResource(view, { masked: false });
   return { status: 201, json: resource, headers: { Location: resource.links.self } };
 });
