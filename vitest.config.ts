@@ -11,5 +11,8 @@ export default defineConfig({
     // Tests never fail on timing (DEVELOPERS.md); generous limits only guard against hangs.
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // Powertools: no X-Ray daemon and no CloudWatch here (test/e2e/observability.test.ts turns
+    // both on for itself, to read what they would send).
+    env: { POWERTOOLS_TRACE_ENABLED: 'false', POWERTOOLS_METRICS_DISABLED: 'true' },
   },
 });

@@ -8,6 +8,7 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { type DomainContext, type LetterRenderer, createContext } from '../domain/context';
 import { todayInStockholm } from '../domain/dates';
 import type { RuleSetCatalog } from '../domain/rule-set-catalog';
+import { tracer } from '../http/tracer';
 import { createDynamoDbClient } from '../storage/client';
 import { DynamoDbDecisionStore } from '../storage/dynamodb-store';
 import { DEFAULT_TABLE_NAME } from '../storage/table';
@@ -34,9 +35,12 @@ export function clockFromEnvironment(env: NodeJS.ProcessEnv = process.env): () =
 }
 
 let client: DynamoDBClient | undefined;
-/** The one DynamoDB client of this module (reliability tests inject faults into it). */
+/**
+ * The one DynamoDB client of this module (reliability tests inject faults into it), traced: each
+ * call is an X-Ray subsegment when tracing is on, and the client is unchanged when it is off.
+ */
 export function dynamoDbClient(): DynamoDBClient {
-  client ??= createDynamoDbClient();
+  client ??= tracer.captureAWSv3Client(createDynamoDbClient());
   return client;
 }
 

@@ -7,13 +7,14 @@
  * cases after it; culling is idempotent, so a case culled twice is no harm.
  */
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import middy from '@middy/core';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
-import { createLogger } from '../http/logger';
+import { observability } from '../http/observability';
+import { logger } from '../http/logger';
+import { tracer } from '../http/tracer';
 import { createDynamoDbClient } from '../storage/client';
 import { type StreamRecordLike, cullCase, expiredCaseIds } from '../storage/cull';
 import { DEFAULT_TABLE_NAME } from '../storage/table';
-
-const logger = createLogger({ function: 'cull-expired-cases' });
 
 /** The handler for a table; Lambda's is the one below, on TABLE_NAME. */
 export function cullExpiredCases(client: DynamoDBClient, tableName: string) {
@@ -35,4 +36,4 @@ export function cullExpiredCases(client: DynamoDBClient, tableName: string) {
   };
 }
 
-export const handler = cullExpiredCases(createDynamoDbClient(), process.env.TABLE_NAME ?? DEFAULT_TABLE_NAME);
+export const handler = middy(cullExpiredCases(tracer.captureAWSv3Client(createDynamoDbClient()), process.env.TABLE_NAME ?? DEFAULT_TABLE_NAME)).use(observability());

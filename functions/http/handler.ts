@@ -7,6 +7,7 @@ import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import type { Actor } from '../domain/decision-records';
 import type { Logger } from './logger';
 import { type HttpContext, authorize, correlationAndLogging, jsonBody, problemJson, securityHeaders } from './middleware';
+import { observability } from './observability';
 import { HttpProblem, problem } from './problems';
 import { type RouteDefinition, routeById } from './routes';
 
@@ -47,6 +48,8 @@ function pathParameters(event: APIGatewayProxyEvent): Record<string, string> {
 export function httpHandler(routeId: string, run: (request: HttpRequest) => Promise<HttpResult>) {
   const route = routeById(routeId);
   return middy<APIGatewayProxyEvent, APIGatewayProxyResult, Error, HttpContext>()
+    // Outermost, so that they see the whole invocation.
+    .use(observability())
     .use(correlationAndLogging(route))
     .use(securityHeaders())
     .use(problemJson())

@@ -6,7 +6,7 @@
 import type { MiddlewareObj, Request } from '@middy/core';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { randomUUID } from 'node:crypto';
-import { type Logger, createLogger } from './logger';
+import { type Logger, logger } from './logger';
 import { type Principal, principalOf } from './principal';
 import { HttpProblem, forbidden, problem, toProblem, unauthorized } from './problems';
 import type { RouteDefinition } from './routes';
@@ -84,7 +84,9 @@ export function correlationAndLogging(route: RouteDefinition): Middleware {
       request.context.http = {
         correlationId,
         started: Date.now(),
-        logger: createLogger({ correlationId, route: route.id, method: route.method, path: route.path }),
+        // A child per request: requests run concurrently in the local server, and each line must
+        // name its own request.
+        logger: logger.createChild({ persistentKeys: { correlationId, route: route.id, method: route.method, path: route.path } }),
       };
     },
     after: finish,

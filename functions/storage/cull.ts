@@ -4,7 +4,7 @@
  * reports the removal and this deletes the rest of the case: decisions, letters, milestones,
  * endings, audit events and the decisions' reference items.
  */
-import { BatchWriteItemCommand, type BatchWriteItemCommandOutput, type DynamoDBClient, QueryCommand, type WriteRequest, type AttributeValue } from '@aws-sdk/client-dynamodb';
+import { BatchWriteItemCommand, type BatchWriteItemCommandOutput, type DynamoDBClient, type WriteRequest, type AttributeValue, paginateQuery } from '@aws-sdk/client-dynamodb';
 import { KEYS } from './table';
 
 /** The shape of a DynamoDB stream record, as much of it as the cull reads. */
@@ -37,18 +37,17 @@ async function deleteAll(client: DynamoDBClient, tableName: string, keys: Array<
 /** Deletes every remaining item of a culled case. Returns how many items were deleted. */
 export async function cullCase(client: DynamoDBClient, tableName: string, caseId: string): Promise<number> {
   const keys: Array<Record<string, AttributeValue>> = [];
-  let startKey: Record<string, AttributeValue> | undefined;
-  do {
-    const page = await client.send(
-      new QueryCommand({
-        TableName: tableName,
-        KeyConditionExpression: '#pk = :pk',
-        ExpressionAttributeNames: { '#pk': KEYS.partition, '#sk': KEYS.sort },
-        ExpressionAttributeValues: { ':pk': { S: `CASE#${caseId}` } },
-        ProjectionExpression: '#pk, #sk',
-        ExclusiveStartKey: startKey,
-      }),
-    );
+  const pages = paginateQuery(
+    { client },
+    {
+      TableName: tableName,
+      KeyConditionExpression: '#pk = :pk',
+      ExpressionAttributeNames: { '#pk': KEYS.partition, '#sk': KEYS.sort },
+      ExpressionAttributeValues: { ':pk': { S: `CASE#${caseId}` } },
+      ProjectionExpression: '#pk, #sk',
+    },
+  );
+  for await (const page of pages) {
     for (const item of page.Items ?? []) {
       keys.push({ [KEYS.partition]: item[KEYS.partition] as AttributeValue, [KEYS.sort]: item[KEYS.sort] as AttributeValue });
       const sk = item[KEYS.sort]?.S ?? '';
@@ -56,8 +55,7 @@ export async function cullCase(client: DynamoDBClient, tableName: string, caseId
         keys.push({ [KEYS.partition]: { S: `DECISION#${sk.slice('DECISION#'.length)}` }, [KEYS.sort]: { S: 'REF' } });
       }
     }
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
+  }
   await deleteAll(client, tableName, keys);
   return keys.length;
 }

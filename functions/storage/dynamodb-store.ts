@@ -13,6 +13,7 @@ import {
   type TransactWriteItem,
   TransactWriteItemsCommand,
   UpdateItemCommand,
+  paginateQuery,
 } from '@aws-sdk/client-dynamodb';
 import { ConflictError, UnavailableError } from '../domain/errors';
 import * as z from 'zod/mini';
@@ -216,16 +217,14 @@ export class DynamoDbDecisionStore implements DecisionStore {
     private readonly options: StoreOptions = {},
   ) {}
 
+  /** Every page of a query (the SDK's paginator sends each page's QueryCommand through this client). */
   private async query(input: Omit<QueryCommandInput, 'TableName'>): Promise<Item[]> {
     const items: Item[] = [];
-    let startKey: Item | undefined;
-    do {
-      const page = await this.client
-        .send(new QueryCommand({ ...input, TableName: this.tableName, ExclusiveStartKey: startKey }))
-        .catch(translate);
-      items.push(...((page.Items ?? []) as Item[]));
-      startKey = page.LastEvaluatedKey as Item | undefined;
-    } while (startKey);
+    try {
+      for await (const page of paginateQuery({ client: this.client }, { ...input, TableName: this.tableName })) items.push(...((page.Items ?? []) as Item[]));
+    } catch (error) {
+      translate(error);
+    }
     return items;
   }
 

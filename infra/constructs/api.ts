@@ -97,6 +97,8 @@ export class Api extends Construct {
         loggingLevel: apigw.MethodLoggingLevel.ERROR,
         dataTraceEnabled: false,
         metricsEnabled: true,
+        // X-Ray: the stage's segment is the parent of each function's trace.
+        tracingEnabled: true,
         accessLogDestination: new apigw.LogGroupLogDestination(this.accessLogs),
         // Ids, route, status and timing; the path holds only generated ids, the body is not logged.
         accessLogFormat: apigw.AccessLogFormat.custom(

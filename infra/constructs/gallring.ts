@@ -47,6 +47,8 @@ export class Gallring extends Construct {
       logRetention: props.logRetention,
       logRemovalPolicy: props.logRemovalPolicy,
       ...(props.alarmAction ? { alarmAction: props.alarmAction } : {}),
+      wildcardResourceReason:
+        "dynamodb:ListStreams, added by the stream event source, supports no resource-level permissions; reading records (GetRecords, GetShardIterator, DescribeStream) is limited to this table's stream.",
     });
     // Query the case's partition, delete its items in batches: nothing else.
     grantTableAccess(this.function.role, props.table, props.key, ['read', 'write'], { actions: ['dynamodb:BatchWriteItem', 'dynamodb:Query'], dueIndex: false });
@@ -66,11 +68,6 @@ export class Gallring extends Construct {
         onFailure: new sources.SqsDlq(this.deadLetters),
         filters: [TTL_REMOVALS],
       }),
-    );
-    acknowledgeNag(
-      this.function.role.node.findChild('DefaultPolicy'),
-      'AwsSolutions-IAM5[Resource::*]',
-      'dynamodb:ListStreams, added by the stream event source, supports no resource-level permissions; reading records (GetRecords, GetShardIterator, DescribeStream) is limited to this table\'s stream.',
     );
     acknowledgeNag(
       this.deadLetters,

@@ -1,7 +1,8 @@
 /**
  * One Lambda function as this service deploys it: the shared packaging (bundling.ts), a role of
- * its own that can write its own log group and nothing else until access is granted, a log group
- * with retention, and alarms on errors and throttles.
+ * its own that can write its own log group and send its traces to X-Ray, and nothing else until
+ * access is granted, a log group with retention, active tracing with Powertools' environment
+ * (functions/http/powertools-env.ts), and alarms on errors and throttles.
  */
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
@@ -10,8 +11,10 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { observabilityEnvironment } from '../../functions/http/powertools-env';
 import { ESBUILD_SETTINGS, type Packaging, REPO_ROOT, copyCommands, packagingEnvironment } from './bundling';
 import { alarmOnAny } from './alarms';
+import { acknowledgeNag } from './nag';
 
 /** The current Node.js runtime on Lambda; bundling.ts targets the same major version. */
 export const LAMBDA_RUNTIME = lambda.Runtime.NODEJS_24_X;
@@ -26,7 +29,16 @@ export interface ServiceFunctionProps {
   logRemovalPolicy: RemovalPolicy;
   /** Where alarms are sent. */
   alarmAction?: cloudwatch.IAlarmAction;
+  /**
+   * Why this function's role may use `Resource: *` beyond X-Ray (which needs it for every
+   * function); said once here, because cdk-nag takes one acknowledgement per finding and construct.
+   */
+  wildcardResourceReason?: string;
 }
+
+/** Active tracing lets a function send segments with these two actions, which name no resource. */
+const XRAY_WILDCARD_REASON =
+  "Active tracing: CDK grants xray:PutTraceSegments and xray:PutTelemetryRecords, which support no resource-level permissions (AWS Service Authorization Reference for X-Ray), so their resource must be '*'.";
 
 export class ServiceFunction extends Construct {
   readonly fn: NodejsFunction;
@@ -58,8 +70,11 @@ export class ServiceFunction extends Construct {
       description: props.description,
       role: this.role,
       logGroup: this.logGroup,
+      // X-Ray: Lambda's own segments, and the handler's and DynamoDB's subsegments from Powertools.
+      tracing: lambda.Tracing.ACTIVE,
       environment: {
         NODE_OPTIONS: '--enable-source-maps',
+        ...observabilityEnvironment(),
         ...packagingEnvironment(packaging),
         ...props.environment,
       },
@@ -81,6 +96,12 @@ export class ServiceFunction extends Construct {
         },
       },
     });
+
+    acknowledgeNag(
+      this.role.node.findChild('DefaultPolicy'),
+      'AwsSolutions-IAM5[Resource::*]',
+      props.wildcardResourceReason ? `${XRAY_WILDCARD_REASON} ${props.wildcardResourceReason}` : XRAY_WILDCARD_REASON,
+    );
 
     this.alarm('Errors', this.fn.metricErrors({ period: Duration.minutes(5), statistic: 'Sum' }), props.alarmAction);
     this.alarm('Throttles', this.fn.metricThrottles({ period: Duration.minutes(5), statistic: 'Sum' }), props.alarmAction);

@@ -9,6 +9,7 @@ import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-l
 import { jwtVerify } from 'jose';
 import { MAX_BODY_BYTES, SECURITY_HEADERS } from '../../functions/http/middleware';
 import { problem } from '../../functions/http/problems';
+import { observabilityEnvironment } from '../../functions/http/powertools-env';
 import { matchRoute } from '../../functions/http/routes';
 import { buildWebAssets, type WebAsset } from '../../functions/web/build';
 import { type DevKeys, LOCAL_AUDIENCE, LOCAL_ISSUER, signDevToken } from './dev-keys';
@@ -112,7 +113,19 @@ async function devToken(req: IncomingMessage, res: ServerResponse, keys: DevKeys
   send(res, 200, { 'Content-Type': 'application/json' }, JSON.stringify({ token }));
 }
 
+/**
+ * Powertools as in a Lambda without active tracing and without CloudWatch: no X-Ray daemon to send
+ * to, and nobody to read metrics from standard output. Set before a handler is first loaded; a
+ * value already in the environment wins (the observability test turns both on).
+ */
+function localPowertoolsEnvironment(): void {
+  process.env.POWERTOOLS_TRACE_ENABLED ??= 'false';
+  process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
+  for (const [key, value] of Object.entries(observabilityEnvironment())) process.env[key] ??= value;
+}
+
 export async function startLocalServer(options: LocalServerOptions): Promise<{ server: Server; url: string; close(): Promise<void> }> {
+  localPowertoolsEnvironment();
   const web = options.web === false ? undefined : buildWebAssets();
   const privateKey = options.keys.privateKey;
   const server = createServer(async (req, res) => {

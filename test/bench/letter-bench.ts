@@ -14,25 +14,38 @@ import { renderLetter } from '../../functions/letters/render-letter';
 import { sampleDecisionInput } from '../../functions/letters/samples';
 import { round, time } from './stats';
 
-export async function benchLetter(runs = 60): Promise<Record<string, number>> {
-  const input = await sampleDecisionInput('grant');
+/**
+ * The letter's document definition for a decision input, `count` times: pdfmake rewrites the
+ * definition it renders, so each bare run gets its own, built beforehand.
+ */
+export function letterDefinitions(input: unknown, count: number): TDocumentDefinitions[] {
   const parsed = parseSignedDecision(input);
-  if (!parsed.ok) throw new Error('the grant sample is not a valid decision');
+  if (!parsed.ok) throw new Error('the sample is not a valid decision');
   const decision = parsed.decision;
   const templates = defaultLetterTemplates();
   const recordJson = canonicalJson(decision);
   const recordSha256 = sha256Hex(recordJson);
+  return Array.from({ length: count }, () => buildLetterDocument({ decision, templates, recordJson, recordSha256 }));
+}
 
-  // pdfmake rewrites the definition it renders, so each bare run gets its own, built beforehand.
+let bare: Parameters<typeof installLetterFonts>[0] | undefined;
+/** Bare pdfmake with the letter's fonts, rendering a ready definition: the library's own cost. */
+export function bareRender(definition: TDocumentDefinitions): Promise<Buffer> {
+  if (!bare) {
+    bare = pdfmake as Parameters<typeof installLetterFonts>[0];
+    installLetterFonts(bare);
+    bare.setUrlAccessPolicy(denyAll);
+    bare.setLocalAccessPolicy(denyAll);
+  }
+  return bare.createPdf(definition).getBuffer();
+}
+
+export async function benchLetter(runs = 60): Promise<Record<string, number>> {
+  const input = await sampleDecisionInput('grant');
   const warmup = Math.ceil(runs / 10);
-  const definitions: TDocumentDefinitions[] = Array.from({ length: runs + warmup }, () => buildLetterDocument({ decision, templates, recordJson, recordSha256 }));
-  const bare = pdfmake as Parameters<typeof installLetterFonts>[0];
-  installLetterFonts(bare);
-  bare.setUrlAccessPolicy(denyAll);
-  bare.setLocalAccessPolicy(denyAll);
-
+  const definitions = letterDefinitions(input, runs + warmup);
   let next = 0;
-  const bareTiming = await time(() => bare.createPdf(definitions[next++] as TDocumentDefinitions).getBuffer(), runs, warmup);
+  const bareTiming = await time(() => bareRender(definitions[next++] as TDocumentDefinitions), runs, warmup);
   const letterTiming = await time(async () => {
     const result = await renderLetter(input);
     if (!result.ok) throw new Error('sample letter rejected');

@@ -22,6 +22,8 @@ import { startDynamoDbLocal } from '../../infra/local/dynamodb-local';
 import { eligibleFacts } from '../support/facts';
 import { personnummer } from '../support/identity';
 import { round, time } from './stats';
+import type { TDocumentDefinitions } from 'pdfmake/interfaces';
+import { bareRender, letterDefinitions } from './letter-bench';
 
 const caseWorker: Actor = { id: 'bench-hl', name: 'Anna Lindqvist', role: 'handlaggare' };
 const delegate: Actor = { id: 'bench-bf', name: 'Göran Ödmark', role: 'beslutsfattare', title: 'Enhetschef', delegationReference: '3.1.4' };
@@ -120,10 +122,20 @@ export async function benchStorage(): Promise<Record<string, number>> {
       await signDecision(ctx, delegate, proposed.decision.decisionId, { finalOutcome: 'GRANT' });
     }, 60, 5);
     const bare = await time(() => bareSignTransaction(client, lifecycleTable, sample.letter.pdf), 60, 5);
+    // The bare cost of the same work: pdfmake rendering the letter's document definition, then
+    // the transaction, with none of our validation, evaluation, reads or audit.
+    const definitions = letterDefinitions(await sampleDecisionInput('grant'), 65);
+    let next = 0;
+    const bareRenderAndWrite = await time(async () => {
+      const pdf = await bareRender(definitions[next++] as TDocumentDefinitions);
+      await bareSignTransaction(client, lifecycleTable, new Uint8Array(pdf));
+    }, 60, 5);
     figures['storage.proposeSignStore.medianMs'] = round(ours.medianMs, 2);
     figures['storage.proposeSignStore.p99Ms'] = round(ours.p99Ms, 2);
     figures['storage.bareTransactWriteItems.medianMs'] = round(bare.medianMs, 2);
     figures['storage.proposeSignStore.ratio'] = round(ours.medianMs / bare.medianMs, 2);
+    figures['storage.bareRenderPlusTransaction.medianMs'] = round(bareRenderAndWrite.medianMs, 2);
+    figures['storage.proposeSignStore.ratioToBareRenderPlusTransaction'] = round(ours.medianMs / bareRenderAndWrite.medianMs, 2);
 
     for (const decisions of [10_000, 100_000]) {
       const tableName = `due-${decisions}-${randomUUID()}`;

@@ -5,7 +5,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { useE2eServer } from '../support/e2e';
-import { inForm, personnummer } from '../support/identity';
+import { applicantTraces, inForm, personnummer } from '../support/identity';
 import { proposeBody } from '../support/lifecycle';
 import { evidenceCounter } from '../evidence/record';
 
@@ -20,20 +20,7 @@ const applicant = {
   postalCode: '117 28',
 };
 
-function personalData(pnr: string): string[] {
-  const digits = pnr.replace('-', '');
-  return [
-    inForm(pnr, 'YYYYMMDDNNNN'),
-    inForm(pnr, 'YYYYMMDD-NNNN'),
-    inForm(pnr, 'YYMMDD-NNNN'),
-    inForm(pnr, 'YYMMDD+NNNN'),
-    digits.slice(2),
-    ...applicant.name.split(' '),
-    applicant.street,
-    'Hornsgatan',
-    applicant.postalCode,
-  ];
-}
+const personalData = (pnr: string) => applicantTraces(pnr, applicant);
 
 const logEvidence = evidenceCounter('privacy: no personal data in any log line');
 afterAll(() => logEvidence.record());

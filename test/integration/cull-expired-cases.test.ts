@@ -1,5 +1,6 @@
-import { DeleteItemCommand, type DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
+import { DeleteItemCommand, DynamoDBClient, ProvisionedThroughputExceededException, ScanCommand } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import { mockClient } from 'aws-sdk-client-mock';
 import { describe, expect, it } from 'vitest';
 import { cullExpiredCases } from '../../functions/handlers/cull-expired-cases';
 import { caseWorker, delegate, lifecycle, proposeBody } from '../support/lifecycle';
@@ -39,7 +40,8 @@ describe('the gallring handler', () => {
   });
 
   it('reports the record it could not cull, so Lambda retries from there', async () => {
-    const failing = { send: async () => Promise.reject(Object.assign(new Error('throttled'), { name: 'ProvisionedThroughputExceededException' })) } as unknown as DynamoDBClient;
+    const failing = new DynamoDBClient({ region: 'eu-north-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' }, maxAttempts: 1 });
+    mockClient(failing).onAnyCommand().rejects(new ProvisionedThroughputExceededException({ message: 'throttled', $metadata: {} }));
     const response = await cullExpiredCases(failing, 'any')({ Records: [removal('c-1', '200'), removal('c-2', '201')] });
     expect(response.batchItemFailures).toEqual([{ itemIdentifier: '200' }]);
   });

@@ -71,6 +71,7 @@ export function useE2eServer(options: { today?: string; approve?: false } = {}):
   const saved: Record<string, string | undefined> = {};
   const logs: string[] = [];
   let previousSink: LogSink | undefined;
+  let sinkSet = false;
 
   const ready = () => {
     if (!state) throw new Error('useE2eServer: the server is not started (call it at the top of a test file)');
@@ -88,6 +89,7 @@ export function useE2eServer(options: { today?: string; approve?: false } = {}):
       logs.push(line);
       if (line.startsWith('{"level":"ERROR"')) process.stderr.write(line + '\n');
     });
+    sinkSet = true;
     const keys = await generateDevKeys();
     const server = await startLocalServer({ port: 0, keys });
     state = { url: server.url, tableName, client, keys, close: server.close };
@@ -95,7 +97,7 @@ export function useE2eServer(options: { today?: string; approve?: false } = {}):
 
   afterAll(async () => {
     await state?.close();
-    if (previousSink) setLogSink(previousSink);
+    if (sinkSet) setLogSink(previousSink);
     for (const [key, value] of Object.entries(saved)) {
       if (value === undefined) delete process.env[key];
       else process.env[key] = value;

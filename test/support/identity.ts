@@ -35,3 +35,22 @@ export function inForm(long: string, form: 'YYYYMMDDNNNN' | 'YYYYMMDD-NNNN' | 'Y
       return `${digits.slice(2, 8)}+${digits.slice(8)}`;
   }
 }
+
+/**
+ * What must never appear in a log line, trace or metric about a person: their identity number in
+ * every accepted form (and without century or hyphen), their name parts, street and postal code.
+ */
+export function applicantTraces(pnr: string, applicant: { name: string; street: string; postalCode: string }): string[] {
+  const digits = pnr.replace('-', '');
+  return [
+    inForm(pnr, 'YYYYMMDDNNNN'),
+    inForm(pnr, 'YYYYMMDD-NNNN'),
+    inForm(pnr, 'YYMMDD-NNNN'),
+    inForm(pnr, 'YYMMDD+NNNN'),
+    digits.slice(2),
+    ...applicant.name.split(' '),
+    applicant.street,
+    applicant.street.split(' ')[0] as string,
+    applicant.postalCode,
+  ];
+}

@@ -88,6 +88,23 @@ describe('DynamoDbDecisionStore reads under faults', () => {
     await expect(call()).rejects.toBeInstanceOf(UnavailableError);
   });
 
+  it('reads every page of a query, and turns throttling on a later page into "unavailable"', async () => {
+    const page1 = { Items: [{ stats: { S: 'decided|GRANT' } }], LastEvaluatedKey: { PK: { S: 'STATS#2024-08' }, SK: { S: 'DECISION#d1' } } };
+    const page2 = { Items: [{ stats: { S: 'decided|REFUSE' } }] };
+    const startKeys: unknown[] = [];
+    mock.on(QueryCommand).callsFake((input: { ExclusiveStartKey?: unknown }) => {
+      startKeys.push(structuredClone(input.ExclusiveStartKey));
+      return input.ExclusiveStartKey ? page2 : page1;
+    });
+    const [month] = await store.readStatistics(['2024-08']);
+    expect(month?.counts).toEqual({ decided: 2, GRANT: 1, REFUSE: 1 });
+    expect(startKeys).toEqual([undefined, page1.LastEvaluatedKey]);
+
+    mock.reset();
+    mock.on(QueryCommand).resolvesOnce(page1).rejectsOnce(new ProvisionedThroughputExceededException({ message: 'slow down', $metadata: {} }));
+    await expect(store.readStatistics(['2024-08'])).rejects.toBeInstanceOf(UnavailableError);
+  });
+
   it('appendAudit and nextCaseNumber turn throttling into "unavailable"', async () => {
     mock.on(PutItemCommand).rejects(new ProvisionedThroughputExceededException({ message: 'slow', $metadata: {} }));
     mock.on(UpdateItemCommand).rejects(new ProvisionedThroughputExceededException({ message: 'slow', $metadata: {} }));
