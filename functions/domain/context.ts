@@ -5,8 +5,8 @@
  */
 import type { DecisionStore } from './decision-store';
 import type { RuleSetCatalog } from './rule-set-catalog';
-import type { RuleSetApproval } from './rule-set-approval';
-import type { SignedDecision } from './signed-decision';
+import type { RuleSetApproval } from './rule-set-approval-schema';
+import type { SignedDecision } from './signed-decision-schema';
 import type { ValidationError } from './errors';
 import { ValidationError as InputError } from './errors';
 import { issuesFromZod } from './validation';

@@ -15,9 +15,9 @@ import type {
   EndingRecord,
   LetterRecord,
   MilestoneRecord,
-} from './decision-records';
+} from './records-schema';
 import type { MonthCounts } from './statistics/statistics';
-import type { RuleSetApproval } from './rule-set-approval';
+import type { RuleSetApproval } from './rule-set-approval-schema';
 
 /** Who did what to a rule set (approvals), kept in the rule set's own partition, never changed. */
 export interface RuleSetAuditEvent {

@@ -27,8 +27,8 @@ import type {
   Proposal,
   ProposedOutcome,
   SignableOutcome,
-} from './proposal';
-import { type AppealRoute, type ConditionNode, type Criterion, type Parameter, type ParameterName, type RuleSet, durationParameter } from './rule-set';
+} from './proposal-schema';
+import { type AppealRoute, type ConditionNode, type Criterion, type Parameter, type ParameterName, type RuleSet, durationParameter } from './rule-set-schema';
 import { type PublishedRuleSet, interpolate } from './rule-set-catalog';
 
 type Truth = ConditionCheck['result'];

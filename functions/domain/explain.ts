@@ -2,10 +2,10 @@
  * Swedish prose for people: a proposal as a case worker reads it, and a rule set as a legal
  * reviewer reads it. Plain text, so it works in a terminal, a log-free report or a web page.
  */
-import type { CriterionStatus, Milestone, Proposal, ProposedOutcome } from './proposal';
+import type { CriterionStatus, Milestone, Proposal, ProposedOutcome } from './proposal-schema';
 import { FACT_CATALOG, isEngineFactName } from './facts';
 import { citeAll } from './lagrum';
-import { type ConditionNode, type DayListParameter, type Parameter, type RuleSet, durationParameter } from './rule-set';
+import { type ConditionNode, type DayListParameter, type Parameter, type RuleSet, durationParameter } from './rule-set-schema';
 import { interpolate, type PublishedRuleSet } from './rule-set-catalog';
 
 export const outcomeLabels: Record<ProposedOutcome, string> = {

@@ -3,7 +3,7 @@
  * and free of the rules engine: a signed decision plans a shorter partial grant with it too.
  */
 import { type IsoDate, addDays, addMonths, compareDates, maxDate } from './dates';
-import type { Duration, FollowUpParameters, Milestone } from './proposal';
+import type { Duration, FollowUpParameters, Milestone } from './proposal-schema';
 
 export function addParameter(date: IsoDate, parameter: Duration, times = 1): IsoDate {
   const n = parameter.value * times;

@@ -1,4 +1,4 @@
-import type { LagrumRef, RuleSet } from './rule-set';
+import type { LagrumRef, RuleSet } from './rule-set-schema';
 
 /** A provision as it is cited in an explanation or a letter. */
 export interface Citation {

@@ -5,11 +5,11 @@
  */
 import type { IsoDate } from './dates';
 import { compile, evaluate } from './engine';
-import { type Proposal } from './proposal';
+import { type Proposal } from './proposal-schema';
 import { type EvaluationRequest, evaluationRequestSchema, toEngineFacts } from './facts';
 import { NoRuleSetForDateError, RuleSetNotApprovedError, ValidationError } from './errors';
 import type { PublishedRuleSet, RuleSetCatalog } from './rule-set-catalog';
-import { type RuleSetApproval, approvalRef } from './rule-set-approval';
+import { type RuleSetApproval, approvalRef } from './rule-set-approval-schema';
 import { issuesFromZod } from './validation';
 
 export type ProposeResult =

@@ -5,7 +5,7 @@
  * policy of its rule set, and the case file keeps the policy of its latest proposal.
  */
 import { type IsoDate, dateParts } from './dates';
-import type { RetentionPolicy } from './proposal';
+import type { RetentionPolicy } from './proposal-schema';
 
 export function isResearchSample(birthDate: IsoDate, policy: RetentionPolicy): boolean {
   return policy.researchSampleBirthDays.includes(dateParts(birthDate).day);

@@ -5,7 +5,7 @@
 import { type IsoDate, compareDates } from './dates';
 import { canonicalSha256 } from './canonical-json';
 import { isEngineFactName } from './facts';
-import { type ConditionNode, type LagrumRef, type RuleSet, REQUIRED_PARAMETERS, referenceKey, ruleSetSchema } from './rule-set';
+import { type ConditionNode, type LagrumRef, type RuleSet, REQUIRED_PARAMETERS, referenceKey, ruleSetSchema } from './rule-set-schema';
 import { NoRuleSetForDateError } from './errors';
 import { type ValidationIssue, issuesFromZod } from './validation';
 

@@ -4,7 +4,7 @@
  */
 import middy from '@middy/core';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
-import type { Actor } from '../domain/decision-records';
+import type { Actor } from '../domain/records-schema';
 import type { Logger } from './logger';
 import { type HttpContext, authorize, correlationAndLogging, jsonBody, problemJson, securityHeaders } from './middleware';
 import { observability } from './observability';

@@ -4,7 +4,7 @@
  * role; an outreach tool is an app client with client-credentials scopes.
  */
 import type { APIGatewayProxyEvent } from 'aws-lambda';
-import type { Actor, Role } from '../domain/decision-records';
+import type { Actor, Role } from '../domain/records-schema';
 
 const STAFF_ROLES_WIDEST_FIRST: Role[] = ['beslutsfattare', 'handlaggare', 'jurist'];
 

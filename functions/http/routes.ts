@@ -5,7 +5,7 @@
  * lists the roles it allows; nothing else gets through.
  */
 import * as z from 'zod/mini';
-import type { Role } from '../domain/decision-records';
+import type { Role } from '../domain/records-schema';
 import {
   endingRequestSchema,
   milestoneDoneRequestSchema,
@@ -14,9 +14,9 @@ import {
   referralRequestSchema,
   signRequestSchema,
   withdrawRequestSchema,
-} from '../domain/decision-records';
+} from '../domain/records-schema';
 import { screeningRequestSchema } from '../domain/screening/screening-request';
-import { approveRuleSetRequestSchema } from '../domain/rule-set-approval';
+import { approveRuleSetRequestSchema } from '../domain/rule-set-approval-schema';
 
 export type TableAccess = 'read' | 'write';
 

@@ -4,8 +4,8 @@
  */
 import { citeAll } from '../domain/lagrum';
 import { describeRuleSet } from '../domain/explain';
-import { type RuleSetApproval, approvalStatusLabel, reviewChecklist } from '../domain/rule-set-approval';
-import { referenceKey } from '../domain/rule-set';
+import { type RuleSetApproval, approvalStatusLabel, reviewChecklist } from '../domain/rule-set-approval-schema';
+import { referenceKey } from '../domain/rule-set-schema';
 import type { PublishedRuleSet } from '../domain/rule-set-catalog';
 
 export function approvalSummary(approval: RuleSetApproval | undefined) {

@@ -8,7 +8,7 @@
  * check carries its result and the label of the alternative (a labelled branch of an `any`) it
  * belongs to.
  */
-import type { ConditionCheck, CriterionExplanation } from '../domain/proposal';
+import type { ConditionCheck, CriterionExplanation } from '../domain/proposal-schema';
 
 /** The checks of each labelled alternative, in the rule set's order. */
 function alternativesOf(checks: ConditionCheck[]): ConditionCheck[][] {

@@ -3,7 +3,7 @@
  * asks for the decisive facts: the written grounds of an assessment are printed under the
  * criterion that turned on it, and only where that assessment decided it.
  */
-import type { CriterionExplanation } from '../domain/proposal';
+import type { CriterionExplanation } from '../domain/proposal-schema';
 import type { EngineFactName, RecordedFacts } from '../domain/facts';
 import { decisiveFacts } from './decisive';
 

@@ -7,12 +7,12 @@
  * placeholder is printed as written and cannot add, remove or reorder parts of the letter.
  */
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
-import type { CriterionExplanation, Milestone } from '../domain/proposal';
+import type { CriterionExplanation, Milestone } from '../domain/proposal-schema';
 import { formatParameter } from '../domain/explain';
 import type { RecordedFacts } from '../domain/facts';
 import type { Citation } from '../domain/lagrum';
 import { parseIdentityNumber } from '../domain/personnummer';
-import { type SignedDecision, considerationOfRightOf, followUpOf, grantedPeriodOf, legalBasisOf } from '../domain/signed-decision';
+import { type SignedDecision, considerationOfRightOf, followUpOf, grantedPeriodOf, legalBasisOf } from '../domain/signed-decision-schema';
 import { isDeviation, isRefusalOnRequest } from '../domain/cases/signing-rules';
 import { FONT_FAMILY } from './fonts';
 import { decisiveFacts } from './decisive';

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import type { FinalOutcome } from '../domain/signed-decision';
+import type { FinalOutcome } from '../domain/signed-decision-schema';
 import { KIND_FILES, LetterTemplateError, type LetterTemplates, SHARED_FILE, buildLetterTemplates } from './templates';
 
 export const DEFAULT_TEMPLATES_DIR = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../templates');

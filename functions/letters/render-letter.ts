@@ -5,7 +5,7 @@
  * the fields, never a thrown exception.
  */
 import { canonicalJson, sha256Hex } from '../domain/canonical-json';
-import { type FinalOutcome, type SignedDecision, parseSignedDecision } from '../domain/signed-decision';
+import { type FinalOutcome, type SignedDecision, parseSignedDecision } from '../domain/signed-decision-schema';
 import { codePointName } from '../domain/text';
 import { ValidationError } from '../domain/errors';
 import type { ValidationIssue } from '../domain/validation';

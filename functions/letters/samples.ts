@@ -8,7 +8,7 @@
  */
 import { propose } from '../domain/propose';
 import type { RuleSetCatalog } from '../domain/rule-set-catalog';
-import { type FinalOutcome, type SignedDecision, parseSignedDecision } from '../domain/signed-decision';
+import { type FinalOutcome, type SignedDecision, parseSignedDecision } from '../domain/signed-decision-schema';
 import { loadCatalog } from '../rule-sets/load-files';
 
 /** One per letter kind, and a referral the person asked to have decided, which is refused. */

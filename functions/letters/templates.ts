@@ -9,7 +9,7 @@
  */
 import * as z from 'zod/mini';
 import { canonicalSha256 } from '../domain/canonical-json';
-import type { FinalOutcome } from '../domain/signed-decision';
+import type { FinalOutcome } from '../domain/signed-decision-schema';
 import { type ValidationIssue, issuesFromZod } from '../domain/validation';
 
 const PLACEHOLDER = /\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g;

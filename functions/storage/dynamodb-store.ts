@@ -35,9 +35,9 @@ import {
   letterMetadataSchema,
   milestoneRecordSchema,
   referralRecordSchema,
-} from '../domain/decision-records';
+} from '../domain/records-schema';
 import type { DecisionStore, RuleSetAuditEvent, StoredIdempotency, WriteUnit } from '../domain/decision-store';
-import { type RuleSetApproval, ruleSetApprovalSchema } from '../domain/rule-set-approval';
+import { type RuleSetApproval, ruleSetApprovalSchema } from '../domain/rule-set-approval-schema';
 import { isExpired } from '../domain/retention';
 import { type MonthCounts, decisionCells, endingCells } from '../domain/statistics/statistics';
 import { DUE_INDEX, KEYS, TTL_ATTRIBUTE } from './table';

@@ -4,7 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
-import { ROLES, type Role } from '../../functions/domain/decision-records';
+import { ROLES, type Role } from '../../functions/domain/records-schema';
 import { loadOrCreateDevKeys, signDevToken } from '../local/dev-keys';
 import { EXIT_BAD_INPUT } from './io';
 

@@ -6,7 +6,7 @@
  */
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ConflictError } from '../../functions/domain/errors';
-import { type RuleSetApproval, developmentApproval } from '../../functions/domain/rule-set-approval';
+import { type RuleSetApproval, developmentApproval } from '../../functions/domain/rule-set-approval-schema';
 import type { RuleSetCatalog } from '../../functions/domain/rule-set-catalog';
 import { DynamoDbDecisionStore } from '../../functions/storage/dynamodb-store';
 

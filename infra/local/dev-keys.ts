@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { type CryptoKey, type JWK, SignJWT, exportJWK, generateKeyPair, importJWK } from 'jose';
-import type { Role } from '../../functions/domain/decision-records';
+import type { Role } from '../../functions/domain/records-schema';
 import { OUTREACH_SCOPE } from '../../functions/http/principal';
 
 export const LOCAL_ISSUER = 'https://jobbtorg.local/dev';

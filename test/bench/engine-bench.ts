@@ -7,7 +7,7 @@ import { Engine } from 'json-rules-engine';
 import { compile } from '../../functions/domain/engine';
 import { toEngineFacts, evaluationRequestSchema } from '../../functions/domain/facts';
 import { propose } from '../../functions/domain/propose';
-import type { ConditionNode } from '../../functions/domain/rule-set';
+import type { ConditionNode } from '../../functions/domain/rule-set-schema';
 import { loadCatalog } from '../../functions/rule-sets/load-files';
 import { round, time } from './stats';
 

@@ -13,7 +13,7 @@ import { buildLetterDocument } from '../../functions/letters/layout';
 import { defaultLetterTemplates } from '../../functions/letters/load-templates';
 import { renderLetter } from '../../functions/letters/render-letter';
 import { sampleDecisionInput } from '../../functions/letters/samples';
-import { parseSignedDecision } from '../../functions/domain/signed-decision';
+import { parseSignedDecision } from '../../functions/domain/signed-decision-schema';
 import { canonicalJson, sha256Hex } from '../../functions/domain/canonical-json';
 import { generateDevKeys, signDevToken } from '../../infra/local/dev-keys';
 import { startDynamoDbLocal } from '../../infra/local/dynamodb-local';

@@ -6,7 +6,7 @@
 import pdfmake from 'pdfmake';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import { canonicalJson, sha256Hex } from '../../functions/domain/canonical-json';
-import { parseSignedDecision } from '../../functions/domain/signed-decision';
+import { parseSignedDecision } from '../../functions/domain/signed-decision-schema';
 import { buildLetterDocument } from '../../functions/letters/layout';
 import { defaultLetterTemplates } from '../../functions/letters/load-templates';
 import { denyAll, installLetterFonts } from '../../functions/letters/pdf';

@@ -10,7 +10,7 @@ import { createContext } from '../../functions/domain/context';
 import { proposeDecision } from '../../functions/domain/cases/propose';
 import { signDecision } from '../../functions/domain/cases/sign';
 import { recordDevelopmentApprovals } from '../../infra/local/dev-approvals';
-import type { Actor } from '../../functions/domain/decision-records';
+import type { Actor } from '../../functions/domain/records-schema';
 import { renderLetter, renderSignedDecision } from '../../functions/letters/render-letter';
 import { sampleDecisionInput } from '../../functions/letters/samples';
 import { loadCatalog } from '../../functions/rule-sets/load-files';

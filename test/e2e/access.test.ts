@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROLES, type Role } from '../../functions/domain/decision-records';
+import { ROLES, type Role } from '../../functions/domain/records-schema';
 import { ROUTES, type RouteDefinition } from '../../functions/http/routes';
 import { type Caller, useE2eServer } from '../support/e2e';
 import { inForm } from '../support/identity';

@@ -1,6 +1,6 @@
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import { describe, expect, it } from 'vitest';
-import type { Actor } from '../../functions/domain/decision-records';
+import type { Actor } from '../../functions/domain/records-schema';
 import { ConflictError, NotFoundError, ValidationError } from '../../functions/domain/errors';
 import { personnummer } from '../support/identity';
 import { caseWorker, lifecycle, proposeBody } from '../support/lifecycle';

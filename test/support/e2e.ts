@@ -6,7 +6,7 @@
  */
 import { type AttributeValue, type DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, inject } from 'vitest';
-import type { Role } from '../../functions/domain/decision-records';
+import type { Role } from '../../functions/domain/records-schema';
 import { type DevKeys, generateDevKeys, signDevToken, type TokenRequest } from '../../infra/local/dev-keys';
 import { type LogSink, setLogSink } from '../../functions/http/logger';
 import { startLocalServer } from '../../infra/local/server';

@@ -1,6 +1,6 @@
 /** Realistic actors, applicants and a service wired to a fresh DynamoDB Local table. */
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import type { Actor } from '../../functions/domain/decision-records';
+import type { Actor } from '../../functions/domain/records-schema';
 import { type DomainContext, type DomainDeps, createContext } from '../../functions/domain/context';
 import { recordEnding } from '../../functions/domain/cases/ending';
 import { listDue, recordMilestoneDone } from '../../functions/domain/cases/follow-up';

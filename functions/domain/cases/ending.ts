@@ -1,7 +1,7 @@
 /** Records how a granted insats ended; its open follow-ups close. */
 import type { DomainContext } from '../context';
 import { valid } from '../context';
-import { type Actor, type EndingRecord, type MilestoneRecord, actorRef, endingRequestSchema } from '../decision-records';
+import { type Actor, type EndingRecord, type MilestoneRecord, actorRef, endingRequestSchema } from '../records-schema';
 import { ConflictError } from '../errors';
 import { type DecisionView, auditEvent, loadDecision, runCaseChange, touched } from './runner';
 

@@ -1,7 +1,7 @@
 /** Follow-up: the milestones due before a date, and recording one as done. */
 import type { DomainContext } from '../context';
 import { valid } from '../context';
-import { type Actor, type DueMilestone, type MilestoneRecord, actorRef, milestoneDoneRequestSchema } from '../decision-records';
+import { type Actor, type DueMilestone, type MilestoneRecord, actorRef, milestoneDoneRequestSchema } from '../records-schema';
 import { ConflictError, NotFoundError } from '../errors';
 import { type DecisionView, auditEvent, loadDecision, runCaseChange, touched } from './runner';
 

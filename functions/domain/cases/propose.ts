@@ -14,11 +14,11 @@ import {
   type ReferralRecord,
   actorRef,
   proposeRequestSchema,
-} from '../decision-records';
+} from '../records-schema';
 import type { WriteUnit } from '../decision-store';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { parseIdentityNumber } from '../personnummer';
-import type { Proposal } from '../proposal';
+import type { Proposal } from '../proposal-schema';
 import { retentionExpiry } from '../retention';
 import { evaluateApproved } from './evaluate';
 import { type DecisionView, assertNoOpenProposal, auditEvent, runCaseChange, touched } from './runner';

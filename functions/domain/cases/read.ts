@@ -1,6 +1,6 @@
 /** Reading a decision or its letter. Reading personal data is itself recorded: who read whose case, when. */
 import type { DomainContext } from '../context';
-import type { Actor } from '../decision-records';
+import type { Actor } from '../records-schema';
 import { NotFoundError } from '../errors';
 import { type DecisionView, auditEvent, decisionView, loadDecision } from './runner';
 

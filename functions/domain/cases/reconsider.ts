@@ -2,7 +2,7 @@
 import type { DomainContext } from '../context';
 import { valid } from '../context';
 import { todayInStockholm } from '../dates';
-import { type Actor, type DecisionRecord, reconsiderRequestSchema } from '../decision-records';
+import { type Actor, type DecisionRecord, reconsiderRequestSchema } from '../records-schema';
 import { ConflictError } from '../errors';
 import { evaluateApproved } from './evaluate';
 import { proposedDecision } from './propose';

@@ -21,7 +21,7 @@ import {
   type EndingRecord,
   type MilestoneRecord,
   actorRef,
-} from '../decision-records';
+} from '../records-schema';
 import type { CaseTouch, WriteUnit } from '../decision-store';
 import { ConflictError, IdempotencyKeyReusedError, NotFoundError } from '../errors';
 import { parseIdentityNumber } from '../personnummer';

@@ -7,11 +7,11 @@
 import type { DomainContext } from '../context';
 import { valid } from '../context';
 import { todayInStockholm } from '../dates';
-import { type Actor, type DecisionRecord, type MilestoneRecord, actorRef, signRequestSchema } from '../decision-records';
+import { type Actor, type DecisionRecord, type MilestoneRecord, actorRef, signRequestSchema } from '../records-schema';
 import type { WriteUnit } from '../decision-store';
 import { ConflictError, LetterTooLargeError, ValidationError } from '../errors';
 import { assertStillApproved } from '../rule-sets/approvals';
-import { followUpOf, parseSignedDecision } from '../signed-decision';
+import { followUpOf, parseSignedDecision } from '../signed-decision-schema';
 import { type DecisionView, auditEvent, loadDecision, runCaseChange, touched } from './runner';
 
 export async function signDecision(ctx: DomainContext, actor: Actor, decisionId: string, body: unknown, idempotencyKey?: string): Promise<DecisionView> {

@@ -9,8 +9,8 @@ import { type IsoDate, ageOn, compareDates } from '../dates';
 import { planFollowUp } from '../follow-up-plan';
 import { inputHash } from '../input-hash';
 import { parseIdentityNumber } from '../personnummer';
-import type { Proposal } from '../proposal';
-import { type FinalOutcome, type SignedDecisionShape, basesFor } from '../signed-decision';
+import type { Proposal } from '../proposal-schema';
+import { type FinalOutcome, type SignedDecisionShape, basesFor } from '../signed-decision-schema';
 
 
 

@@ -1,7 +1,7 @@
 /** A proposal not yet decided is withdrawn, with a reason; it is kept, marked WITHDRAWN. */
 import type { DomainContext } from '../context';
 import { valid } from '../context';
-import { type Actor, type DecisionRecord, actorRef, withdrawRequestSchema } from '../decision-records';
+import { type Actor, type DecisionRecord, actorRef, withdrawRequestSchema } from '../records-schema';
 import { ConflictError } from '../errors';
 import { type DecisionView, auditEvent, loadDecision, runCaseChange, touched } from './runner';
 

@@ -6,7 +6,7 @@
 import type { DomainContext } from '../context';
 import { valid } from '../context';
 import { todayInStockholm } from '../dates';
-import { type Actor, type AuditEvent, type ReferralRecord, type WaitingReferral, actorRef, referralRequestSchema } from '../decision-records';
+import { type Actor, type AuditEvent, type ReferralRecord, type WaitingReferral, actorRef, referralRequestSchema } from '../records-schema';
 import { NotFoundError, ValidationError } from '../errors';
 import { parseIdentityNumber } from '../personnummer';
 import { retentionExpiry } from '../retention';

@@ -1,15 +1,15 @@
 /**
  * Use cases of a rule set's approval: which content a jurist approved, approving one, and the
- * checks that only an approved rule set decides (functions/domain/rule-set-approval.ts holds the
+ * checks that only an approved rule set decides (functions/domain/rule-set-approval-schema.ts holds the
  * schemas and the pure rules).
  */
 import type { DomainContext } from '../context';
 import { valid } from '../context';
 import type { IsoDate } from '../dates';
-import { type Actor, actorRef } from '../decision-records';
+import { type Actor, actorRef } from '../records-schema';
 import { ConflictError, NoRuleSetForDateError, NotFoundError, ValidationError } from '../errors';
-import type { RetentionPolicy } from '../proposal';
-import { type RuleSetApproval, approvalOf, approveRuleSetRequestSchema, checkApprovalRequest } from '../rule-set-approval';
+import type { RetentionPolicy } from '../proposal-schema';
+import { type RuleSetApproval, approvalOf, approveRuleSetRequestSchema, checkApprovalRequest } from '../rule-set-approval-schema';
 import type { PublishedRuleSet } from '../rule-set-catalog';
 
 /** The stored approval of exactly this content, if any. Approvals never change, so a found one is kept. */

@@ -6,7 +6,7 @@
 import type { DomainContext } from '../context';
 import { type IsoDate, ageOn, daysInMonth, todayInStockholm } from '../dates';
 import { compile, evaluate } from '../engine';
-import { type Proposal } from '../proposal';
+import { type Proposal } from '../proposal-schema';
 import type { EngineFacts } from '../facts';
 import { type ScreeningPath, screeningRequestSchema } from './screening-request';
 import type { RuleSetCatalog } from '../rule-set-catalog';

@@ -7,9 +7,9 @@
  */
 import type { DomainContext } from '../context';
 import { ValidationError } from '../errors';
-import type { Proposal } from '../proposal';
-import type { EndingReason } from '../decision-records';
-import type { FinalOutcome } from '../signed-decision';
+import type { Proposal } from '../proposal-schema';
+import type { EndingReason } from '../records-schema';
+import type { FinalOutcome } from '../signed-decision-schema';
 
 /** Counts of 1–4 are suppressed (a common disclosure-control threshold; the legal reviewer confirms). */
 export const MIN_CELL_SIZE = 5;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { IsoDate } from '../../../functions/domain/dates';
 import { planFollowUp } from '../../../functions/domain/follow-up-plan';
-import { type FollowUpParameters } from '../../../functions/domain/proposal';
+import { type FollowUpParameters } from '../../../functions/domain/proposal-schema';
 import { propose } from '../../../functions/domain/propose';
 import { loadCatalog } from '../../../functions/rule-sets/load-files';
 import { eligibleFacts } from '../../support/facts';

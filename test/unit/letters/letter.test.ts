@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { considerationOfRightOf, legalBasisOf, parseSignedDecision, type SignedDecision } from '../../../functions/domain/signed-decision';
+import { considerationOfRightOf, legalBasisOf, parseSignedDecision, type SignedDecision } from '../../../functions/domain/signed-decision-schema';
 import { letterValues } from '../../../functions/letters/layout';
 import { fill } from '../../../functions/letters/templates';
 import { defaultLetterTemplates } from '../../../functions/letters/load-templates';

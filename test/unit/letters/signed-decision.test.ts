@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { propose } from '../../../functions/domain/propose';
-import { followUpOf, parseSignedDecision } from '../../../functions/domain/signed-decision';
+import { followUpOf, parseSignedDecision } from '../../../functions/domain/signed-decision-schema';
 import { SAMPLE_KINDS } from '../../../functions/letters/samples';
 import { catalog, sampleInput } from '../../fixtures/letters/decisions';
 import { personnummer } from '../../support/identity';

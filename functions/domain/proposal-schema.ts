@@ -4,7 +4,7 @@
  */
 import * as z from 'zod/mini';
 import { type IsoDate, parseIsoDate } from './dates';
-import { APPEAL_ROUTES, REQUIRED_PARAMETERS } from './rule-set';
+import { APPEAL_ROUTES, REQUIRED_PARAMETERS } from './rule-set-schema';
 import { multiLine } from './text';
 
 

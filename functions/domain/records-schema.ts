@@ -5,8 +5,8 @@
 import * as z from 'zod/mini';
 import { isoDateSchema, periodSchema, recordedFactsSchema } from './facts';
 import { identityNumberSchema } from './facts';
-import { applicantSchema, caseNumberSchema, contactPersonSchema, decisionMakerSchema, FINAL_OUTCOMES, postalAddressSchema } from './signed-decision';
-import { MILESTONE_KINDS, proposalSchema, retentionPolicySchema } from './proposal';
+import { applicantSchema, caseNumberSchema, contactPersonSchema, decisionMakerSchema, FINAL_OUTCOMES, postalAddressSchema } from './signed-decision-schema';
+import { MILESTONE_KINDS, proposalSchema, retentionPolicySchema } from './proposal-schema';
 import { multiLine, personName, singleLine } from './text';
 
 export const ROLES = ['handlaggare', 'beslutsfattare', 'jurist', 'uppsok'] as const;

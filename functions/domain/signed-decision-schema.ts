@@ -11,7 +11,7 @@ import * as z from 'zod/mini';
 import { canonicalJson } from './canonical-json';
 import { type IsoDate, ageOn, compareDates, parseIsoDate } from './dates';
 import { planFollowUp } from './follow-up-plan';
-import { type LegalBasis, type Milestone, type Proposal, isoDate, proposalSchema } from './proposal';
+import { type LegalBasis, type Milestone, type Proposal, isoDate, proposalSchema } from './proposal-schema';
 import { UNPRINTABLE, multiLine, personName, printable, singleLine } from './text';
 import { signingRuleIssues } from './cases/signing-rules';
 import { identityNumberSchema, periodSchema, recordedFactsSchema } from './facts';

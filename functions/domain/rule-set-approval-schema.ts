@@ -7,9 +7,9 @@
  */
 import * as z from 'zod/mini';
 import { cite } from './lagrum';
-import { PARAMETER_NAMES, referenceKey, type AnyParameterName, type RuleSet } from './rule-set';
+import { PARAMETER_NAMES, referenceKey, type AnyParameterName, type RuleSet } from './rule-set-schema';
 import type { PublishedRuleSet } from './rule-set-catalog';
-import { type ApprovalRef } from './proposal';
+import { type ApprovalRef } from './proposal-schema';
 import { multiLine, singleLine } from './text';
 
 const sha256Schema = z.string().check(z.regex(/^[0-9a-f]{64}$/, 'Ange regelverkets kontrollsumma (sha256, 64 tecken 0–9 och a–f) så som den visas för regelverket.'));
