@@ -12,7 +12,7 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { observabilityEnvironment } from '../../functions/http/powertools-env';
-import { ESBUILD_SETTINGS, type Packaging, REPO_ROOT, copyCommands, packagingEnvironment } from './bundling';
+import { ESBUILD_ALIASES, ESBUILD_SETTINGS, type Packaging, REPO_ROOT, copyCommands, packagingEnvironment } from './bundling';
 import { alarmOnAny } from './alarms';
 import { acknowledgeNag } from './nag';
 
@@ -87,6 +87,7 @@ export class ServiceFunction extends Construct {
         externalModules: [...ESBUILD_SETTINGS.external],
         bundleAwsSDK: true,
         banner: ESBUILD_SETTINGS.banner.js,
+        esbuildArgs: Object.fromEntries(Object.entries(ESBUILD_ALIASES).map(([name, path]) => [`--alias:${name}`, path])),
         // Everything (pdfmake included) is in the bundle; nothing is npm-installed at synth, so
         // synth needs neither Docker nor the network.
         commandHooks: {

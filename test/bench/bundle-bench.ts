@@ -19,6 +19,28 @@ const client = new DynamoDBClient({});
 export const handler = async (event) => client.send(new GetItemCommand({ TableName: process.env.TABLE_NAME, Key: { PK: { S: event.id }, SK: { S: 'CASE' } } }));
 `;
 
+/**
+ * The same bare handler with the observability every function carries (Powertools' Logger,
+ * Tracer with the client captured, Metrics, through their middy middlewares): the floor for a
+ * traced function, so the ratio to it shows what our own code adds.
+ */
+const BARE_DYNAMODB_HANDLER_WITH_POWERTOOLS = `
+import middy from '@middy/core';
+import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
+import { Logger } from '@aws-lambda-powertools/logger';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { Metrics } from '@aws-lambda-powertools/metrics';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import { Tracer } from '@aws-lambda-powertools/tracer';
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
+const logger = new Logger();
+const tracer = new Tracer({ captureHTTPsRequests: false });
+const metrics = new Metrics({ namespace: 'Bench' });
+const client = tracer.captureAWSv3Client(new DynamoDBClient({}));
+export const handler = middy(async (event) => client.send(new GetItemCommand({ TableName: process.env.TABLE_NAME, Key: { PK: { S: event.id }, SK: { S: 'CASE' } } })))
+  .use([injectLambdaContext(logger), captureLambdaHandler(tracer), logMetrics(metrics)]);
+`;
+
 /** Median of `runs` fresh processes, each timing only the `import()` of the bundle. */
 function loadTimeMs(file: string, env: Record<string, string>, runs: number): number {
   const script = `const t = performance.now(); await import(${JSON.stringify(pathToFileURL(file).href)}); process.stdout.write(String(performance.now() - t));`;
@@ -52,6 +74,7 @@ export async function benchBundles(runs = 5): Promise<Record<string, number>> {
   try {
     const functions: Array<[string, Packaging, string?]> = [
       ['bare-dynamodb-handler', { entry: 'bare.ts', ruleSets: false, letters: false }, BARE_DYNAMODB_HANDLER],
+      ['bare-dynamodb-handler-powertools', { entry: 'bare-powertools.ts', ruleSets: false, letters: false }, BARE_DYNAMODB_HANDLER_WITH_POWERTOOLS],
       ...ROUTES.map((r) => [r.id, routePackaging(r)] as [string, Packaging]),
       ['cull-expired-cases', { entry: 'functions/handlers/cull-expired-cases.ts', ruleSets: false, letters: false }],
     ];
