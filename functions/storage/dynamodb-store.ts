@@ -228,11 +228,14 @@ export class DynamoDbDecisionStore implements DecisionStore {
     return items;
   }
 
+  /** One item by its key, strongly consistent; undefined when there is none. */
+  private async getItem(key: Item): Promise<Item | undefined> {
+    const result = await this.client.send(new GetItemCommand({ TableName: this.tableName, Key: key, ConsistentRead: true })).catch(translate);
+    return result.Item as Item | undefined;
+  }
+
   async caseIdOfDecision(decisionId: string): Promise<string | undefined> {
-    const result = await this.client
-      .send(new GetItemCommand({ TableName: this.tableName, Key: keys.decisionRef(decisionId), ConsistentRead: true }))
-      .catch(translate);
-    return result.Item?.caseId?.S;
+    return (await this.getItem(keys.decisionRef(decisionId)))?.caseId?.S;
   }
 
   async readCase(caseId: string): Promise<CaseFile | undefined> {
@@ -277,19 +280,13 @@ export class DynamoDbDecisionStore implements DecisionStore {
   }
 
   async readLetter(caseId: string, decisionId: string): Promise<LetterRecord | undefined> {
-    const result = await this.client
-      .send(new GetItemCommand({ TableName: this.tableName, Key: keys.letter(caseId, decisionId), ConsistentRead: true }))
-      .catch(translate);
-    const item = result.Item as Item | undefined;
+    const item = await this.getItem(keys.letter(caseId, decisionId));
     if (!item?.pdf?.B) return undefined;
     return { ...parse(letterMetadataSchema, item), pdf: item.pdf.B };
   }
 
   async readIdempotency(scope: string, key: string): Promise<StoredIdempotency | undefined> {
-    const result = await this.client
-      .send(new GetItemCommand({ TableName: this.tableName, Key: keys.idempotency(scope, key), ConsistentRead: true }))
-      .catch(translate);
-    const item = result.Item as Item | undefined;
+    const item = await this.getItem(keys.idempotency(scope, key));
     if (!item) return undefined;
     if (isExpired(Number(item[TTL_ATTRIBUTE]?.N), this.clock())) return undefined;
     return { requestSha256: item.requestSha256?.S ?? '', response: parse(z.unknown(), item, 'response') };
@@ -408,10 +405,7 @@ export class DynamoDbDecisionStore implements DecisionStore {
   }
 
   async readReferral(referralId: string): Promise<ReferralRecord | undefined> {
-    const result = await this.client
-      .send(new GetItemCommand({ TableName: this.tableName, Key: keys.referral(referralId), ConsistentRead: true }))
-      .catch(translate);
-    const item = result.Item as Item | undefined;
+    const item = await this.getItem(keys.referral(referralId));
     if (!item) return undefined;
     const record = parse(referralRecordSchema, item);
     return isExpired(record.expiresAt, this.clock()) ? undefined : record;
@@ -457,10 +451,7 @@ export class DynamoDbDecisionStore implements DecisionStore {
   }
 
   async readRuleSetApproval(ruleSetId: string, sha256: string): Promise<RuleSetApproval | undefined> {
-    const result = await this.client
-      .send(new GetItemCommand({ TableName: this.tableName, Key: keys.ruleSetApproval(ruleSetId, sha256), ConsistentRead: true }))
-      .catch(translate);
-    const item = result.Item as Item | undefined;
+    const item = await this.getItem(keys.ruleSetApproval(ruleSetId, sha256));
     if (!item) return undefined;
     return parse(ruleSetApprovalSchema, item);
   }
