@@ -116,15 +116,16 @@ function isKnown(facts: EngineFacts, name: string, ruleSet: RuleSet): boolean {
   return isEngineFactName(name) && facts[name] !== undefined;
 }
 
+/** Kleene's three-valued all/any: a dominant value decides, otherwise an unknown leaves it unknown. */
+function combine(op: 'all' | 'any', children: EvaluatedNode[]): Truth {
+  const dominant = op === 'all' ? 'FALSE' : 'TRUE';
+  if (children.some((c) => c.truth === dominant)) return dominant;
+  if (children.some((c) => c.truth === 'UNKNOWN')) return 'UNKNOWN';
+  return op === 'all' ? 'TRUE' : 'FALSE';
+}
+
 /** Walks the rule set's condition tree beside json-rules-engine's annotated result tree. */
 function evaluateNode(source: ConditionNode, result: Record<string, unknown>, facts: EngineFacts, ruleSet: RuleSet): EvaluatedNode {
-  const combine = (op: 'all' | 'any', children: EvaluatedNode[]): Truth => {
-    const truths = children.map((c) => c.truth);
-    const dominant = op === 'all' ? 'FALSE' : 'TRUE';
-    if (truths.includes(dominant)) return dominant;
-    if (truths.includes('UNKNOWN')) return 'UNKNOWN';
-    return op === 'all' ? 'TRUE' : 'FALSE';
-  };
   if ('all' in source || 'any' in source) {
     const op = 'all' in source ? 'all' : 'any';
     const sourceChildren = 'all' in source ? source.all : (source as { any: ConditionNode[] }).any;
@@ -197,6 +198,23 @@ function textLookup(ruleSet: RuleSet, facts: EngineFacts, extra: Record<string, 
   };
 }
 
+const parameterTexts = new WeakMap<RuleSet, Map<string, string>>();
+
+/**
+ * A text that names only parameters (labels, descriptions, what would change: the loader allows
+ * nothing else in them), filled in once per rule set, since its parameters never change.
+ */
+function withParameters(ruleSet: RuleSet, text: string): string {
+  let texts = parameterTexts.get(ruleSet);
+  if (!texts) parameterTexts.set(ruleSet, (texts = new Map()));
+  let filled = texts.get(text);
+  if (filled === undefined) {
+    filled = interpolate(text, (name) => (name.startsWith('param.') ? parameterValue(ruleSet, name.slice(6))?.toString() : undefined));
+    texts.set(text, filled);
+  }
+  return filled;
+}
+
 function explainCriterion(criterion: Criterion, result: RuleResult, input: EvaluationInput, ruleSet: RuleSet): CriterionExplanation {
   const evaluated = evaluateNode(criterion.conditions, unwrap(criterion.conditions, result), input.facts, ruleSet);
 
@@ -211,10 +229,9 @@ function explainCriterion(criterion: Criterion, result: RuleResult, input: Evalu
   const factsUsed = factNames.filter((name) => input.facts[name] !== undefined).map((name) => factValue(name, input.facts[name]));
   const missingFacts = [...blockingFacts(evaluated)].filter(isEngineFactName).map(missingFact);
 
-  const lookup = textLookup(ruleSet, input.facts);
   const matchedAlternatives =
     'any' in criterion.conditions
-      ? evaluated.children.filter((c) => c.truth === 'TRUE' && c.source.label).map((c) => interpolate(c.source.label as string, lookup))
+      ? evaluated.children.filter((c) => c.truth === 'TRUE' && c.source.label).map((c) => withParameters(ruleSet, c.source.label as string))
       : [];
   const reasonLookup = textLookup(ruleSet, input.facts, { matchedAlternatives: matchedAlternatives.join(' och ') });
   const reasonText = status === 'MET' ? criterion.reasons.met : status === 'NOT_MET' ? criterion.reasons.notMet : criterion.reasons.missing;
@@ -229,14 +246,14 @@ function explainCriterion(criterion: Criterion, result: RuleResult, input: Evalu
       actual: node.actual,
       result: node.truth,
     };
-    return alternative ? { alternative: interpolate(alternative, lookup), ...check } : check;
+    return alternative ? { alternative: withParameters(ruleSet, alternative), ...check } : check;
   });
 
   const explanation: CriterionExplanation = {
     id: criterion.id,
     title: criterion.title,
     topic: criterion.topic ?? criterion.title,
-    description: interpolate(criterion.description, lookup),
+    description: withParameters(ruleSet, criterion.description),
     lagrum: citeAll(ruleSet, criterion.lagrum),
     onNotMet: criterion.onNotMet,
     status,
@@ -246,7 +263,7 @@ function explainCriterion(criterion: Criterion, result: RuleResult, input: Evalu
     checks,
   };
   if (status === 'NOT_MET' && criterion.whatWouldChange) {
-    explanation.whatWouldChange = interpolate(criterion.whatWouldChange, lookup);
+    explanation.whatWouldChange = withParameters(ruleSet, criterion.whatWouldChange);
   }
   return explanation;
 }
