@@ -6,6 +6,7 @@
 import type { DecisionStore } from './decision-store';
 import type { RuleSetCatalog } from './rule-set-catalog';
 import type { RuleSetApproval } from './rule-set-approval-schema';
+import type { DelegationOrder } from './delegation-schema';
 import type { SignedDecision } from './signed-decision-schema';
 import type { ValidationError } from './errors';
 import { ValidationError as InputError } from './errors';
@@ -24,6 +25,8 @@ export interface DomainDeps {
   store: DecisionStore;
   /** Called only by use cases that evaluate or show rule sets; other functions never load rules/. */
   ruleSets: () => RuleSetCatalog;
+  /** The delegationsordning; only the signing function loads it. */
+  delegations?: () => DelegationOrder;
   renderLetter?: LetterRenderer;
   clock?: () => Date;
   newId?: () => string;
@@ -35,6 +38,7 @@ export interface DomainDeps {
 export interface DomainContext {
   store: DecisionStore;
   ruleSets: () => RuleSetCatalog;
+  delegations: () => DelegationOrder;
   renderLetter: LetterRenderer;
   clock: () => Date;
   newId: () => string;
@@ -44,15 +48,21 @@ export interface DomainContext {
   approvals: Map<string, RuleSetApproval>;
 }
 
+const noDelegations = (): DelegationOrder => {
+  throw new Error('This function does not load the delegationsordning (only the signing function does)');
+};
+
 const noLetters: LetterRenderer = async () => {
   throw new Error('This function does not render letters (pdfmake is bundled only where letters are rendered)');
 };
 
 export function createContext(deps: DomainDeps): DomainContext {
   let catalog: RuleSetCatalog | undefined;
+  let delegations: DelegationOrder | undefined;
   return {
     store: deps.store,
     ruleSets: () => (catalog ??= deps.ruleSets()),
+    delegations: () => (delegations ??= (deps.delegations ?? noDelegations)()),
     renderLetter: deps.renderLetter ?? noLetters,
     clock: deps.clock ?? (() => new Date()),
     newId: deps.newId ?? (() => crypto.randomUUID()),

@@ -12,6 +12,7 @@ export type DomainErrorCode =
   | 'LETTER_TOO_LARGE'
   | 'NO_RULE_SET_FOR_DATE'
   | 'RULE_SET_NOT_APPROVED'
+  | 'FORBIDDEN'
   | 'UNAVAILABLE';
 
 export class DomainError extends Error {
@@ -103,6 +104,19 @@ export class IdempotencyKeyReusedError extends DomainError {
 export class LetterTooLargeError extends DomainError {
   constructor(bytes: number, limit: number) {
     super('LETTER_TOO_LARGE', `Beslutsbrevet blev ${bytes} byte, mer än de ${limit} byte som kan lagras säkert. Beslutet har inte sparats.`, { bytes, limit });
+  }
+}
+
+/**
+ * The caller may do this in general, but not here: the four-eyes principle (whoever proposed a
+ * decision may not decide it) or a delegation that does not cover the decision (HTTP 403).
+ */
+export class ForbiddenError extends DomainError {
+  constructor(
+    readonly reason: 'FOUR_EYES' | 'DELEGATION',
+    message: string,
+  ) {
+    super('FORBIDDEN', message, { reason });
   }
 }
 

@@ -61,6 +61,8 @@ export const decisionMakerSchema = z.strictObject({
     .check(
       z.regex(/^[0-9A-Za-z][0-9A-Za-z .:-]{0,29}$/, 'Ange punkten i delegationsordningen, t.ex. 3.1.4 (högst 30 tecken: bokstäver, siffror och . : -).'),
     ),
+  /** The point's heading in the delegationsordning in force, which the letter names beside its number. */
+  delegationTitle: z.optional(singleLine(300, 'delegationspunktens rubrik')),
 });
 
 export const contactPersonSchema = z.strictObject({

@@ -8,6 +8,7 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { type DomainContext, type LetterRenderer, createContext } from '../domain/context';
 import { todayInStockholm } from '../domain/dates';
 import type { RuleSetCatalog } from '../domain/rule-set-catalog';
+import type { DelegationOrder } from '../domain/delegation-schema';
 import { tracer } from '../http/tracer';
 import { createDynamoDbClient } from '../storage/client';
 import { DynamoDbDecisionStore } from '../storage/dynamodb-store';
@@ -56,14 +57,20 @@ const contexts = new Map<unknown, Map<unknown, DomainContext>>();
  * letter renderer in the signing function only. Locally all handlers run in one process, so the
  * contexts share the DynamoDB client.
  */
-export function domain(options: { ruleSets?: () => RuleSetCatalog; renderLetter?: LetterRenderer } = {}): DomainContext {
+export function domain(options: { ruleSets?: () => RuleSetCatalog; delegations?: () => DelegationOrder; renderLetter?: LetterRenderer } = {}): DomainContext {
   let byRenderer = contexts.get(options.ruleSets);
   if (!byRenderer) contexts.set(options.ruleSets, (byRenderer = new Map()));
   let ctx = byRenderer.get(options.renderLetter);
   if (!ctx) {
     const clock = clockFromEnvironment();
     const store = new DynamoDbDecisionStore(dynamoDbClient(), process.env.TABLE_NAME ?? DEFAULT_TABLE_NAME, clock);
-    ctx = createContext({ store, ruleSets: options.ruleSets ?? noRules, clock, ...(options.renderLetter ? { renderLetter: options.renderLetter } : {}) });
+    ctx = createContext({
+      store,
+      ruleSets: options.ruleSets ?? noRules,
+      clock,
+      ...(options.delegations ? { delegations: options.delegations } : {}),
+      ...(options.renderLetter ? { renderLetter: options.renderLetter } : {}),
+    });
     byRenderer.set(options.renderLetter, ctx);
   }
   return ctx;

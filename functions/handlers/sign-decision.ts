@@ -4,13 +4,13 @@ import { httpHandler } from '../http/handler';
 import { countSignedDecision, measured } from '../http/metrics';
 import { decisionResource } from '../http/representation';
 import { domain } from './context';
-import { ruleSets } from './rule-sets';
+import { delegations, ruleSets } from './rule-sets';
 
 // One renderer for the module's lifetime: the context is kept per renderer.
 const renderLetterMeasured = measured(renderSignedDecision);
 
 export const handler = httpHandler('sign-decision', async ({ actor, params, body, idempotencyKey }) => {
-  const ctx = domain({ ruleSets, renderLetter: renderLetterMeasured });
+  const ctx = domain({ ruleSets, delegations, renderLetter: renderLetterMeasured });
   const startedAt = ctx.clock();
   const view = await signDecision(ctx, actor, params.id ?? '', body, idempotencyKey);
   countSignedDecision(view, startedAt);

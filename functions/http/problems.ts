@@ -56,6 +56,7 @@ const STATUS: Record<DomainError['code'], number> = {
   LETTER_TOO_LARGE: 422,
   NO_RULE_SET_FOR_DATE: 422,
   RULE_SET_NOT_APPROVED: 422,
+  FORBIDDEN: 403,
   UNAVAILABLE: 503,
 };
 
@@ -67,6 +68,7 @@ const TITLES: Record<DomainError['code'], string> = {
   LETTER_TOO_LARGE: 'Beslutsbrevet är för stort',
   NO_RULE_SET_FOR_DATE: 'Inget regelverk gäller för beslutsdatumet',
   RULE_SET_NOT_APPROVED: 'Regelverket är inte godkänt',
+  FORBIDDEN: 'Behörighet saknas för det här beslutet',
   UNAVAILABLE: 'Tillfälligt otillgänglig',
 };
 

@@ -55,7 +55,8 @@ export function letterValues(decision: SignedDecision, templates: LetterTemplate
     appealLagrum: citations(basis.appealLagrum),
     decisionMakerName: decisionMaker.name,
     decisionMakerTitle: decisionMaker.title,
-    delegationReference: decisionMaker.delegationReference,
+    // The point as the delegationsordning names it: its number, and its heading where the decision records it.
+    delegationReference: decisionMaker.delegationTitle ? `${decisionMaker.delegationReference} (${decisionMaker.delegationTitle})` : decisionMaker.delegationReference,
     contactName: contact.name,
     contactPhone: contact.phone,
     contactEmail: contact.email,

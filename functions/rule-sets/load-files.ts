@@ -7,6 +7,8 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { RuleSetCatalog, RuleSetError, publishRuleSet, type PublishedRuleSet } from '../domain/rule-set-catalog';
+import { type DelegationOrder, delegationOrderSchema } from '../domain/delegation-schema';
+import { issuesFromZod } from '../domain/validation';
 
 export const DEFAULT_RULES_DIR = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../rules');
 
@@ -22,6 +24,21 @@ export function parseRuleSetYaml(text: string, origin: string): PublishedRuleSet
 
 export function loadRuleSetFile(path: string, base = process.cwd()): PublishedRuleSet {
   return parseRuleSetYaml(readFileSync(path, 'utf8'), relative(base, path) || path);
+}
+
+/** The delegationsordning in `rules/delegationsordning/`, validated; errors name the field. */
+export function loadDelegationOrder(dir: string = process.env.RULES_DIR ?? DEFAULT_RULES_DIR): DelegationOrder {
+  const path = join(dir, 'delegationsordning', 'delegationsordning.yaml');
+  const origin = relative(dir, path);
+  let document: unknown;
+  try {
+    document = parse(readFileSync(path, 'utf8'), { prettyErrors: true, uniqueKeys: true });
+  } catch (error) {
+    throw new RuleSetError(origin, [{ path: '', message: `Filen kunde inte läsas som YAML: ${(error as Error).message}` }]);
+  }
+  const parsed = delegationOrderSchema.safeParse(document);
+  if (!parsed.success) throw new RuleSetError(origin, issuesFromZod(parsed.error.issues));
+  return parsed.data;
 }
 
 /** Every `rule-set.yaml` one folder below `dir`, validated together (ids unique, no overlaps). */

@@ -13,7 +13,7 @@ import { recordDevelopmentApprovals } from '../../infra/local/dev-approvals';
 import type { Actor } from '../../functions/domain/records-schema';
 import { renderLetter, renderSignedDecision } from '../../functions/letters/render-letter';
 import { sampleDecisionInput } from '../../functions/letters/samples';
-import { loadCatalog } from '../../functions/rule-sets/load-files';
+import { loadCatalog, loadDelegationOrder } from '../../functions/rule-sets/load-files';
 import { createDynamoDbClient } from '../../functions/storage/client';
 import { DynamoDbDecisionStore, dueShard } from '../../functions/storage/dynamodb-store';
 import { ensureTable } from '../../functions/storage/ensure-table';
@@ -113,7 +113,7 @@ export async function benchStorage(): Promise<Record<string, number>> {
     // A fixed day inside a rule set's validity, so every proposal is signed on its own date.
     const clock = () => new Date('2024-08-20T09:00:00Z');
     const store = new DynamoDbDecisionStore(client, lifecycleTable, clock);
-    const ctx = createContext({ store, ruleSets: () => catalog, renderLetter: renderSignedDecision, clock });
+    const ctx = createContext({ store, ruleSets: () => catalog, delegations: () => loadDelegationOrder(), renderLetter: renderSignedDecision, clock });
     let i = 0;
     const sample = await renderLetter(await sampleDecisionInput('grant'));
     if (!sample.ok) throw new Error('sample letter did not render');

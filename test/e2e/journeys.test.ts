@@ -48,7 +48,12 @@ describe('grant journey', () => {
 
     const signed = await sign(api, id, 'GRANT');
     expect(signed.status).toBe('SIGNED');
-    expect(signed.signed.decisionMaker).toEqual({ name: 'Göran Ödmark', title: 'Enhetschef', delegationReference: '3.1.4' });
+    expect(signed.signed.decisionMaker).toEqual({
+      name: 'Göran Ödmark',
+      title: 'Enhetschef',
+      delegationReference: '3.1.4',
+      delegationTitle: 'beslut om särskild individanpassad stödinsats som bistånd enligt socialtjänstlagen',
+    });
     expect(signed.links.letter).toBe(`/v1/decisions/${id}/letter`);
 
     const text = await letterText(api, id);
@@ -129,7 +134,12 @@ describe('reconsideration journey', () => {
     // Until the new decision is signed, the old one is in force.
     expect((await api.get(`/v1/decisions/${firstId}`, 'handlaggare')).json().status).toBe('SIGNED');
 
-    await sign(api, newDecision.id, newDecision.proposal.outcome);
+    // Four eyes: the delegate who proposed the omprövning may not decide it; a second delegate does.
+    const ownSignature = await api.post(`/v1/decisions/${newDecision.id}/sign`, { finalOutcome: newDecision.proposal.outcome }, 'beslutsfattare');
+    expect(ownSignature.status).toBe(403);
+    const second = await api.token({ role: 'beslutsfattare', name: 'Maria Åkesson', title: 'Sektionschef', delegation: '3.1.4' });
+    const signedAgain = await api.post(`/v1/decisions/${newDecision.id}/sign`, { finalOutcome: newDecision.proposal.outcome }, { token: second });
+    expect(signedAgain.status, signedAgain.text).toBe(200);
     const old = (await api.get(`/v1/decisions/${firstId}`, 'handlaggare')).json();
     expect(old.status).toBe('SUPERSEDED');
     expect(old.supersededBy.decisionId).toBe(newDecision.id);

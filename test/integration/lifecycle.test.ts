@@ -15,7 +15,12 @@ describe('decision lifecycle on DynamoDB Local', () => {
 
     const signed = await service.sign(delegate, proposed.decision.decisionId, { finalOutcome: 'GRANT' });
     expect(signed.decision.status).toBe('SIGNED');
-    expect(signed.decision.signed?.decisionMaker).toEqual({ name: 'Göran Ödmark', title: 'Enhetschef', delegationReference: '3.1.4' });
+    expect(signed.decision.signed?.decisionMaker).toEqual({
+      name: 'Göran Ödmark',
+      title: 'Enhetschef',
+      delegationReference: '3.1.4',
+      delegationTitle: 'beslut om särskild individanpassad stödinsats som bistånd enligt socialtjänstlagen',
+    });
     expect(signed.milestones.map((m) => [m.kind, m.due, m.status])).toEqual([
       ['FIRST_JOB_PLAN', '2024-09-07', 'OPEN'],
       ['DEEPER_PLAN', '2024-09-30', 'OPEN'],

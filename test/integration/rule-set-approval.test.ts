@@ -11,7 +11,7 @@ import { createContext } from '../../functions/domain/context';
 import { ConflictError, DomainError } from '../../functions/domain/errors';
 import { RuleSetCatalog, publishRuleSet } from '../../functions/domain/rule-set-catalog';
 import { renderSignedDecision } from '../../functions/letters/render-letter';
-import { DEFAULT_RULES_DIR } from '../../functions/rule-sets/load-files';
+import { DEFAULT_RULES_DIR, loadDelegationOrder } from '../../functions/rule-sets/load-files';
 import { DynamoDbDecisionStore } from '../../functions/storage/dynamodb-store';
 import { recordDevelopmentApprovals } from '../../infra/local/dev-approvals';
 import { caseWorker, delegate, proposeBody, steppingClock, useCases } from '../support/lifecycle';
@@ -35,8 +35,8 @@ async function services(approve: 'original' | 'both' | 'original only') {
   const clock = steppingClock();
   const store = new DynamoDbDecisionStore(client, tableName, clock);
   return {
-    before: useCases(createContext({ store, ruleSets: () => original, renderLetter: renderSignedDecision, clock })),
-    after: useCases(createContext({ store, ruleSets: () => changed, renderLetter: renderSignedDecision, clock })),
+    before: useCases(createContext({ store, ruleSets: () => original, delegations: () => loadDelegationOrder(), renderLetter: renderSignedDecision, clock })),
+    after: useCases(createContext({ store, ruleSets: () => changed, delegations: () => loadDelegationOrder(), renderLetter: renderSignedDecision, clock })),
   };
 }
 

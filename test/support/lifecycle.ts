@@ -14,7 +14,7 @@ import { approveRuleSet, listRuleSets, readRuleSet } from '../../functions/domai
 import { screenAnonymously } from '../../functions/domain/screening/screening';
 import { readStatistics } from '../../functions/domain/statistics/statistics';
 import { renderSignedDecision } from '../../functions/letters/render-letter';
-import { loadCatalog } from '../../functions/rule-sets/load-files';
+import { loadCatalog, loadDelegationOrder } from '../../functions/rule-sets/load-files';
 import { DynamoDbDecisionStore } from '../../functions/storage/dynamodb-store';
 import { eligibleFacts } from './facts';
 import { personnummer } from './identity';
@@ -78,6 +78,6 @@ export async function lifecycle(options: Partial<DomainDeps> & { client?: Dynamo
   const { client, tableName } = await freshTable('lifecycle');
   const clock = steppingClock();
   const store = new DynamoDbDecisionStore(options.client ?? client, tableName, clock);
-  const service = useCases(createContext({ store, ruleSets: () => catalog, renderLetter: renderSignedDecision, clock, ...options }));
+  const service = useCases(createContext({ store, ruleSets: () => catalog, delegations: loadDelegationOrder, renderLetter: renderSignedDecision, clock, ...options }));
   return { service, store, client, tableName, clock };
 }

@@ -6,10 +6,11 @@
  */
 import type { DomainContext } from '../context';
 import { valid } from '../context';
-import { todayInStockholm } from '../dates';
+import { type IsoDate, todayInStockholm } from '../dates';
 import { type Actor, type DecisionRecord, type MilestoneRecord, actorRef, signRequestSchema } from '../records-schema';
 import type { WriteUnit } from '../decision-store';
-import { ConflictError, LetterTooLargeError, ValidationError } from '../errors';
+import { ConflictError, ForbiddenError, LetterTooLargeError, ValidationError } from '../errors';
+import { checkDelegation } from '../delegation-schema';
 import { assertStillApproved } from '../rule-sets/approvals';
 import { followUpOf, parseSignedDecision } from '../signed-decision-schema';
 import { type DecisionView, auditEvent, loadDecision, runCaseChange, touched } from './runner';
@@ -23,6 +24,13 @@ export async function signDecision(ctx: DomainContext, actor: Actor, decisionId:
     if (!actor.delegationReference) {
       throw new ValidationError([{ path: 'delegationReference', message: 'Beslutsfattaren saknar delegation. Logga in som beslutsfattare med delegation.' }]);
     }
+    // Four eyes: whoever proposed a decision may not decide it.
+    if (decision.proposedBy.id === actor.id) {
+      throw new ForbiddenError('FOUR_EYES', 'Du har själv gjort förslaget och får därför inte besluta om det. En annan beslutsfattare med delegation ska fatta beslutet (fyraögonprincipen).');
+    }
+    // Only under a point of the delegationsordning in force that covers this outcome.
+    const delegation = checkDelegation(ctx.delegations(), decision.decisionDate as IsoDate, actor.delegationReference, request.finalOutcome);
+    if (!delegation.ok) throw new ForbiddenError('DELEGATION', delegation.message);
     const now = ctx.clock();
     const at = now.toISOString();
     // The letter states the decision date; a decision is not back-dated or dated ahead. The
@@ -42,7 +50,7 @@ export async function signDecision(ctx: DomainContext, actor: Actor, decisionId:
       finalOutcome: request.finalOutcome,
       proposal: decision.proposal,
       applicant: file.case.applicant,
-      decisionMaker: { name: actor.name, title: actor.title ?? 'Beslutsfattare', delegationReference: actor.delegationReference },
+      decisionMaker: { name: actor.name, title: actor.title ?? 'Beslutsfattare', delegationReference: actor.delegationReference, delegationTitle: delegation.point.title },
       contact: file.case.contact,
       facts: decision.facts,
       ...(request.deviationReason !== undefined ? { deviationReason: request.deviationReason } : {}),
