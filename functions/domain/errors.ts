@@ -88,6 +88,7 @@ export class ConflictError extends DomainError {
       | 'SUPERSEDED'
       | 'DECISION_DATE_NOT_TODAY'
       | 'RULE_SET_CHANGED'
+      | 'LIVE_GRANT'
       | 'ALREADY_APPROVED',
     message: string,
   ) {

@@ -5,7 +5,7 @@
 import * as z from 'zod/mini';
 import { isoDateSchema, periodSchema, recordedFactsSchema } from './facts';
 import { identityNumberSchema } from './facts';
-import { applicantSchema, caseNumberSchema, contactPersonSchema, decisionMakerSchema, FINAL_OUTCOMES, postalAddressSchema } from './signed-decision-schema';
+import { applicantSchema, contactPersonSchema, decisionMakerSchema, FINAL_OUTCOMES, postalAddressSchema } from './signed-decision-schema';
 import { MILESTONE_KINDS, proposalSchema, retentionPolicySchema } from './proposal-schema';
 import { multiLine, personName, singleLine } from './text';
 
@@ -166,8 +166,6 @@ export const proposeRequestSchema = z.strictObject({
   referralId: z.optional(z.string().check(z.regex(/^[0-9a-f-]{36}$/, 'Ange anmälans id.'))),
   /** Add a new proposal to an existing case (e.g. after withdrawing an incomplete one). */
   caseId: z.optional(z.string().check(z.regex(/^[0-9a-f-]{36}$/, 'Ange ärendets id som det visades när ärendet skapades.'))),
-  /** The board's diarienummer; assigned when not given. */
-  caseNumber: z.optional(caseNumberSchema),
   applicant: applicantSchema,
   contact: z.optional(contactPersonSchema),
   /** Defaults to today (Stockholm). The delegate signs for this date. */

@@ -3,6 +3,7 @@
  * personnummer, no address, and no free text a case worker wrote, which may describe the person.
  */
 import type { DecisionView } from '../domain/cases/runner';
+import { allowedFinalOutcomes } from '../domain/cases/signing-rules';
 
 export const MASKED_TEXT = '[maskerad]';
 
@@ -34,6 +35,8 @@ export function decisionResource(view: DecisionView, options: { masked: boolean 
     contact: view.case.contact,
     facts: masked ? maskFacts(d.facts as Record<string, unknown>) : d.facts,
     proposal: d.proposal,
+    // What a delegate may sign for this proposal (the signing rules), so a page offers only these.
+    allowedFinalOutcomes: d.status === 'PROPOSED' ? allowedFinalOutcomes(d.proposal.outcome) : [],
     proposedAt: d.proposedAt,
     proposedBy: d.proposedBy,
     replaces: d.replaces ?? null,

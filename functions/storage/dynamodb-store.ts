@@ -88,6 +88,8 @@ export const keys = {
     [KEYS.sort]: S(`${isReadEvent(event) ? 'ACCESS' : 'AUDIT'}#${event.at}#${String(position).padStart(2, '0')}#${event.eventId}`),
   }),
   idempotency: (scope: string, key: string) => ({ [KEYS.partition]: S(`IDEMPOTENCY#${scope}#${key}`), [KEYS.sort]: S('IDEMPOTENCY') }),
+  /** Which case holds a case number (written with the case, never replaced: numbers are unique). */
+  caseNumber: (caseNumber: string) => ({ [KEYS.partition]: S(`CASENUMBER#${caseNumber}`), [KEYS.sort]: S('CASE_NUMBER') }),
   counter: (name: string) => ({ [KEYS.partition]: S(`COUNTER#${name}`), [KEYS.sort]: S('COUNTER') }),
   referral: (referralId: string) => ({ [KEYS.partition]: S(`REFERRAL#${referralId}`), [KEYS.sort]: S('REFERRAL') }),
   /** One item per approved content: a changed rule set has another sha256 and no approval. */
@@ -298,7 +300,11 @@ export class DynamoDbDecisionStore implements DecisionStore {
       items.push({ Put: { TableName: this.tableName, Item: item, ConditionExpression: condition, ...(values ? { ExpressionAttributeValues: values } : {}) } });
 
     let caseNumber: string | undefined = unit.newCase?.caseNumber;
-    if (unit.newCase) put(caseItem(unit.newCase));
+    if (unit.newCase) {
+      put(caseItem(unit.newCase));
+      // A case number names one case only: the write fails if another case already has it.
+      put({ ...keys.caseNumber(unit.newCase.caseNumber), type: S('CASE_NUMBER'), caseId: S(unit.newCase.caseId) });
+    }
     if (unit.touch) {
       const { record, expectedVersion } = unit.touch;
       items.push({

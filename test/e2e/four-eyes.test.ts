@@ -11,12 +11,16 @@ describe('who may sign', () => {
     const proposed = await api.post('/v1/decisions', proposeBody(), 'beslutsfattare');
     expect(proposed.status, proposed.text).toBe(201);
     const id = proposed.json().id;
+    // The API says which final outcomes the signing rules accept for this proposal.
+    expect(proposed.json().allowedFinalOutcomes).toEqual(['GRANT', 'PARTIAL', 'REFUSE']);
     const signed = await api.post(`/v1/decisions/${id}/sign`, { finalOutcome: 'GRANT' }, 'beslutsfattare');
     expect(signed.status).toBe(403);
     expect(signed.headers.get('content-type')).toContain('application/problem+json');
     expect(signed.json()).toMatchObject({ type: '/problems/forbidden', title: 'Behörighet saknas för det här beslutet', reason: 'FOUR_EYES' });
     expect(signed.json().detail).toContain('fyraögonprincipen');
-    expect((await api.get(`/v1/decisions/${id}`, 'handlaggare')).json().status).toBe('PROPOSED');
+    const after = (await api.get(`/v1/decisions/${id}`, 'handlaggare')).json();
+    expect(after.status).toBe('PROPOSED');
+    expect(after.allowedFinalOutcomes).toEqual(['GRANT', 'PARTIAL', 'REFUSE']);
   });
 
   it('answers 403 naming the point needed to a delegation that is not in the delegationsordning', async () => {

@@ -149,7 +149,9 @@ describe('reconsideration journey', () => {
 
 describe('follow-up journey', () => {
   it('lists the open milestones due before a date, records one as done and records how the insats ended', async () => {
-    const { id } = await propose(api, proposeBody({ name: 'Hugo Åberg', birthDate: '2002-09-30' }));
+    // The insats starts on the decision day, so it can also end on a day that has come (today).
+    const startsToday = { requestedPeriod: { from: api.today, to: '2025-02-28' } };
+    const { id } = await propose(api, proposeBody({ name: 'Hugo Åberg', birthDate: '2002-09-30', facts: startsToday }));
     const signed = await sign(api, id, 'GRANT');
     const first = signed.milestones[0];
     expect(first).toMatchObject({ milestoneId: '01', kind: 'FIRST_JOB_PLAN', status: 'OPEN' });
@@ -166,7 +168,13 @@ describe('follow-up journey', () => {
     const afterDone = await api.get(`/v1/follow-ups?dueBefore=2024-09-10`, 'handlaggare');
     expect(afterDone.json().items.filter((item: { decisionId: string }) => item.decisionId === id)).toEqual([]);
 
-    const ended = await api.post(`/v1/decisions/${id}/ending`, { reason: 'WORK', endedOn: '2024-11-15', note: 'Anställning som lagerarbetare.' }, 'handlaggare');
+    // An ending dated in the future, or before the period, is refused; the day it happened is taken.
+    const future = await api.post(`/v1/decisions/${id}/ending`, { reason: 'WORK', endedOn: '2024-11-15' }, 'handlaggare');
+    expect(future.status).toBe(400);
+    expect(future.json().errors).toEqual([{ path: 'endedOn', pointer: '/endedOn', message: `Slutdatumet ligger i framtiden. Ange den dag insatsen faktiskt avslutades (senast ${api.today}).` }]);
+    const before = await api.post(`/v1/decisions/${id}/ending`, { reason: 'WORK', endedOn: '2024-08-19' }, 'handlaggare');
+    expect(before.json().errors[0].message).toBe(`Slutdatumet ska ligga inom den beviljade perioden ${api.today}–2025-02-28.`);
+    const ended = await api.post(`/v1/decisions/${id}/ending`, { reason: 'WORK', endedOn: api.today, note: 'Anställning som lagerarbetare.' }, 'handlaggare');
     expect(ended.status, ended.text).toBe(200);
     const resource = ended.json();
     expect(resource.ending.reason).toBe('WORK');

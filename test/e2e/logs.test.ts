@@ -28,7 +28,7 @@ afterAll(() => logEvidence.record());
 describe('structured logs of a full journey', () => {
   it('hold a correlation id on every line and never the applicant’s personnummer, name or address', async () => {
     const pnr = personnummer(applicant.birthDate);
-    const body = proposeBody({ name: applicant.name, birthDate: applicant.birthDate });
+    const body = proposeBody({ name: applicant.name, birthDate: applicant.birthDate, facts: { requestedPeriod: { from: api.today, to: '2025-02-28' } } });
     body.applicant.address = { lines: [applicant.street], postalCode: applicant.postalCode, city: 'Stockholm' };
 
     // The journey: propose, read, sign, letter, follow-up, ending, reconsideration.
@@ -49,7 +49,7 @@ describe('structured logs of a full journey', () => {
     );
     expect(reconsidered.status, reconsidered.text).toBe(201);
     expect((await api.post(`/v1/decisions/${reconsidered.json().id}/withdraw`, { reason: `Felregistrerat för ${applicant.name}.` }, 'handlaggare')).status).toBe(200);
-    expect((await api.post(`/v1/decisions/${id}/ending`, { reason: 'STUDIES', endedOn: '2024-12-20', note: 'Började på komvux.' }, 'handlaggare')).status).toBe(200);
+    expect((await api.post(`/v1/decisions/${id}/ending`, { reason: 'STUDIES', endedOn: api.today, note: 'Började på komvux.' }, 'handlaggare')).status).toBe(200);
 
     // Personal data where it does not belong: in a bad field, in the path, in a rejected token's name.
     const bad = proposeBody({ name: applicant.name, birthDate: applicant.birthDate, decisionDate: 'igår' });

@@ -20,7 +20,8 @@ const VALID_BODIES: Record<string, () => unknown> = {
   'reconsider-decision': () => ({ reason: 'Ny utbildning.', facts: proposeBody().facts }),
   'withdraw-decision': () => ({ reason: 'Fel person.' }),
   'record-follow-up': () => ({ note: 'Klart.' }),
-  'record-ending': () => ({ reason: 'WORK', endedOn: '2024-11-01' }),
+  // The decision day of the e2e server: an insats can end no later than today.
+  'record-ending': () => ({ reason: 'WORK', endedOn: '2024-08-20' }),
   screen: () => ({ decisionDate: '2024-08-20', age: 23, facts: { working: false } }),
   'create-referral': () => ({
     applicant: { name: 'Nora Ekström', personnummer: personnummer('2003-02-11') },

@@ -7,7 +7,7 @@ import { withoutRuleSetItems } from '../support/table';
 
 describe('decision lifecycle on DynamoDB Local', () => {
   it('grants: proposal, signature with letter and follow-ups in one transaction, milestones done, insats ended', async () => {
-    const { service, store } = await lifecycle();
+    const { service, store, clock } = await lifecycle();
     const proposed = await service.propose(caseWorker, proposeBody());
     expect(proposed.decision.status).toBe('PROPOSED');
     expect(proposed.decision.proposal.outcome).toBe('GRANT');
@@ -34,6 +34,8 @@ describe('decision lifecycle on DynamoDB Local', () => {
 
     const first = await service.recordMilestoneDone(caseWorker, proposed.decision.decisionId, '01', { note: 'Jobbplan upprättad tillsammans med Elin.' });
     expect(first.milestones.find((m) => m.milestoneId === '01')?.status).toBe('DONE');
+    // The insats ends months later: an ending is recorded on or after the day it happened.
+    clock.set('2024-11-16T09:00:00Z');
     const ended = await service.recordEnding(caseWorker, proposed.decision.decisionId, { reason: 'WORK', endedOn: '2024-11-15', note: 'Anställning som lagerarbetare.' });
     expect(ended.ending?.reason).toBe('WORK');
     expect(ended.milestones.map((m) => m.status)).toEqual(['DONE', 'CLOSED', 'CLOSED', 'CLOSED']);

@@ -3,7 +3,7 @@ import { caseWorker, delegate, lifecycle, proposeBody } from '../support/lifecyc
 
 describe('anonymised statistics', () => {
   it('counts signed decisions by outcome, target group and age band, and endings, suppressing small cells', async () => {
-    const { service } = await lifecycle();
+    const { service, clock } = await lifecycle();
     const birthDates = ['2001-05-11', '2001-05-12', '2001-05-13', '2001-05-14', '2001-05-16', '2001-05-17'];
     const ids: string[] = [];
     for (const birthDate of birthDates) {
@@ -16,6 +16,7 @@ describe('anonymised statistics', () => {
     // A withdrawn proposal is no decision and is not counted.
     const withdrawn = await service.propose(caseWorker, proposeBody({ birthDate: '2001-05-18' }));
     await service.withdraw(caseWorker, withdrawn.decision.decisionId, { reason: 'Fel uppgifter.' });
+    clock.set('2024-12-02T09:00:00Z');
     await service.recordEnding(caseWorker, ids[0] as string, { reason: 'WORK', endedOn: '2024-12-01' });
 
     const rows = await service.statistics('2024-08', '2024-12');

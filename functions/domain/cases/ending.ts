@@ -2,7 +2,8 @@
 import type { DomainContext } from '../context';
 import { valid } from '../context';
 import { type Actor, type EndingRecord, type MilestoneRecord, actorRef, endingRequestSchema } from '../records-schema';
-import { ConflictError } from '../errors';
+import { todayInStockholm } from '../dates';
+import { ConflictError, ValidationError } from '../errors';
 import { type DecisionView, auditEvent, loadDecision, runCaseChange, touched } from './runner';
 
 export async function recordEnding(ctx: DomainContext, actor: Actor, decisionId: string, body: unknown): Promise<DecisionView> {
@@ -15,6 +16,15 @@ export async function recordEnding(ctx: DomainContext, actor: Actor, decisionId:
     }
     if (file.endings.some((e) => e.decisionId === decisionId)) throw new ConflictError('ALREADY_ENDED', 'Insatsen är redan avslutad.');
     const now = ctx.clock();
+    // An insats ends within its granted period, and not on a day that has not yet come.
+    const period = decision.signed?.grantedPeriod ?? decision.proposal.period?.granted;
+    const today = todayInStockholm(now);
+    if (request.endedOn > today) {
+      throw new ValidationError([{ path: 'endedOn', message: `Slutdatumet ligger i framtiden. Ange den dag insatsen faktiskt avslutades (senast ${today}).` }]);
+    }
+    if (period && (request.endedOn < period.from || request.endedOn > period.to)) {
+      throw new ValidationError([{ path: 'endedOn', message: `Slutdatumet ska ligga inom den beviljade perioden ${period.from}–${period.to}.` }]);
+    }
     const at = now.toISOString();
     const ending: EndingRecord = { decisionId, reason: request.reason, endedOn: request.endedOn, ...(request.note ? { note: request.note } : {}), recordedAt: at, recordedBy: actorRef(actor) };
     const closed = file.milestones

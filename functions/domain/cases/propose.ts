@@ -91,7 +91,8 @@ export async function proposeDecision(ctx: DomainContext, actor: Actor, body: un
     } else {
       caseRecord = {
         caseId: ctx.newId(),
-        caseNumber: request.caseNumber ?? (await ctx.store.nextCaseNumber(dateParts(decisionDate as IsoDate).year)),
+        // The board's diarienummer is issued by the service only, never typed by a caller.
+        caseNumber: await ctx.store.nextCaseNumber(dateParts(decisionDate as IsoDate).year),
         applicant: { ...request.applicant, personnummer },
         contact: request.contact ?? { name: actor.name, ...ctx.defaultContact },
         createdAt: at,
