@@ -1,6 +1,6 @@
 /**
  * What every use case runs with: the storage port, the clock, ids, and — loaded only when a use
- * case evaluates rules — the rule sets. Handlers build one per Lambda module (functions/handlers/
+ * case needs them — the rule sets and the delegationsordning. Handlers build one per Lambda module (functions/handlers/
  * context.ts); tests build their own. No use case knows the others.
  */
 import type { DecisionStore } from './decision-store';
@@ -8,8 +8,7 @@ import type { RuleSetCatalog } from './rule-set-catalog';
 import type { RuleSetApproval } from './rule-set-approval-schema';
 import type { DelegationOrder } from './delegation-schema';
 import type { SignedDecision } from './signed-decision-schema';
-import type { ValidationError } from './errors';
-import { ValidationError as InputError } from './errors';
+import { ValidationError } from './errors';
 import { issuesFromZod } from './validation';
 
 /** The letter port: renders a parsed, signable decision (functions/letters implements it). */
@@ -76,6 +75,6 @@ type Parsed<T> = { success: true; data: T } | { success: false; error: { issues:
 
 /** A request body parsed against its schema, or a ValidationError naming each field. */
 export function valid<T>(result: Parsed<T>): T {
-  if (!result.success) throw new InputError(issuesFromZod(result.error.issues));
+  if (!result.success) throw new ValidationError(issuesFromZod(result.error.issues));
   return result.data;
 }
