@@ -166,6 +166,11 @@ export const proposeRequestSchema = z.strictObject({
   referralId: z.optional(z.string().check(z.regex(/^[0-9a-f-]{36}$/, 'Ange anmälans id.'))),
   /** Add a new proposal to an existing case (e.g. after withdrawing an incomplete one). */
   caseId: z.optional(z.string().check(z.regex(/^[0-9a-f-]{36}$/, 'Ange ärendets id som det visades när ärendet skapades.'))),
+  /**
+   * Corrected facts in the same case: the new proposal replaces the open one, which is withdrawn
+   * with this reason and kept. Only with `caseId`.
+   */
+  correctionReason: z.optional(multiLine(2000, 'varför uppgifterna rättas')),
   applicant: applicantSchema,
   contact: z.optional(contactPersonSchema),
   /** Defaults to today (Stockholm). The delegate signs for this date. */

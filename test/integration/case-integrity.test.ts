@@ -73,3 +73,30 @@ describe('case numbers', () => {
     expect(next.case.caseNumber).not.toBe(first.case.caseNumber);
   });
 });
+
+describe('correcting facts', () => {
+  it('replaces the open proposal in the same case: the old one is withdrawn with the reason and kept, the case number stays', async () => {
+    const { service, store } = await lifecycle();
+    const first = await service.propose(caseWorker, proposeBody({ facts: { assessedNeed: undefined } }));
+    expect(first.decision.proposal.outcome).toBe('INCOMPLETE');
+    const corrected = await service.propose(caseWorker, { ...proposeBody(), caseId: first.case.caseId, correctionReason: 'Behovsbedömningen var inte antecknad.' });
+    expect(corrected.decision.proposal.outcome).toBe('GRANT');
+    expect(corrected.case.caseNumber).toBe(first.case.caseNumber);
+    const file = await store.readCase(first.case.caseId);
+    const old = file?.decisions.find((d) => d.decisionId === first.decision.decisionId);
+    expect(old).toMatchObject({ status: 'WITHDRAWN', withdrawn: { reason: 'Behovsbedömningen var inte antecknad.', by: { id: caseWorker.id } } });
+    expect(file?.decisions.filter((d) => d.status === 'PROPOSED').map((d) => d.decisionId)).toEqual([corrected.decision.decisionId]);
+    expect(file?.audit.map((e) => e.action)).toEqual(['CASE_CREATED', 'PROPOSED', 'WITHDRAWN', 'PROPOSED']);
+  });
+
+  it('without a reason, an open proposal still blocks a second one; a reason needs an open proposal and a case', async () => {
+    const { service } = await lifecycle();
+    const first = await service.propose(caseWorker, proposeBody());
+    await expect(service.propose(caseWorker, { ...proposeBody(), caseId: first.case.caseId })).rejects.toMatchObject({ reason: 'OPEN_PROPOSAL' });
+    await expect(service.propose(caseWorker, { ...proposeBody(), correctionReason: 'Fel.' })).rejects.toMatchObject({ issues: [{ path: 'correctionReason' }] });
+    await service.withdraw(caseWorker, first.decision.decisionId, { reason: 'Fel person.' });
+    await expect(service.propose(caseWorker, { ...proposeBody(), caseId: first.case.caseId, correctionReason: 'Fel.' })).rejects.toMatchObject({
+      issues: [{ path: 'correctionReason', message: 'Ärendet har inget öppet förslag att rätta. Gör ett nytt förslag utan rättelse.' }],
+    });
+  });
+});

@@ -73,7 +73,9 @@ export async function proposeDecision(ctx: DomainContext, actor: Actor, body: un
       if (file.case.applicant.personnummer !== personnummer) {
         throw new ValidationError([{ path: 'applicant.personnummer', message: 'Personnumret hör inte till ärendet.' }]);
       }
-      assertNoOpenProposal(file);
+      if (request.correctionReason === undefined) assertNoOpenProposal(file);
+    } else if (request.correctionReason !== undefined) {
+      throw new ValidationError([{ path: 'correctionReason', message: 'Ett rättat förslag hör till ett ärende: ange ärendets id (caseId).' }]);
     }
 
     const decisionId = ctx.newId();
@@ -103,6 +105,16 @@ export async function proposeDecision(ctx: DomainContext, actor: Actor, body: un
       };
       audit.push(auditEvent(ctx, actor, caseRecord.caseId, 'CASE_CREATED', at));
       unit = { newCase: caseRecord, audit };
+    }
+    // Corrected facts: the open proposal is withdrawn with the reason, in the same write, and kept.
+    const open = request.correctionReason !== undefined ? file?.decisions.find((d) => d.status === 'PROPOSED') : undefined;
+    if (request.correctionReason !== undefined && !open) {
+      throw new ValidationError([{ path: 'correctionReason', message: 'Ärendet har inget öppet förslag att rätta. Gör ett nytt förslag utan rättelse.' }]);
+    }
+    if (open && request.correctionReason !== undefined) {
+      const withdrawn: DecisionRecord = { ...open, status: 'WITHDRAWN', version: open.version + 1, withdrawn: { at, by: actorRef(actor), reason: request.correctionReason } };
+      unit.updateDecisions = [{ record: withdrawn, expectedVersion: open.version, expectedStatus: 'PROPOSED' }];
+      audit.push(auditEvent(ctx, actor, caseRecord.caseId, 'WITHDRAWN', at, open.decisionId, { correctedBy: decisionId }));
     }
     const decision = proposedDecision({ decisionId, caseId: caseRecord.caseId, decisionDate, facts: evaluated.facts, proposal, at, actor });
     audit.push(auditEvent(ctx, actor, caseRecord.caseId, 'PROPOSED', at, decisionId, { outcome: proposal.outcome, ruleSet: `${proposal.ruleSet.id}@${proposal.ruleSet.version}` }));
