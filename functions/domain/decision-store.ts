@@ -12,6 +12,7 @@ import type {
   CaseRecord,
   DecisionRecord,
   DueMilestone,
+  ProposalWaiting,
   EndingRecord,
   LetterRecord,
   MilestoneRecord,
@@ -79,6 +80,8 @@ export interface DecisionStore {
   /** Appends audit events of reads (nothing else changes). */
   appendAudit(events: AuditEvent[]): Promise<void>;
   nextCaseNumber(year: number): Promise<string>;
+  /** Proposals waiting for a delegate, oldest first (the *Att besluta* queue). */
+  listProposalsToDecide(limit: number): Promise<ProposalWaiting[]>;
   /** Open milestones due strictly before `dueBefore`, earliest first. */
   listDue(dueBefore: string, limit: number): Promise<DueMilestone[]>;
   /** Undefined if unknown or past its retention expiry. */

@@ -6,7 +6,7 @@ import * as z from 'zod/mini';
 import { isoDateSchema, periodSchema, recordedFactsSchema } from './facts';
 import { identityNumberSchema } from './facts';
 import { applicantSchema, contactPersonSchema, decisionMakerSchema, FINAL_OUTCOMES, postalAddressSchema } from './signed-decision-schema';
-import { MILESTONE_KINDS, proposalSchema, retentionPolicySchema } from './proposal-schema';
+import { MILESTONE_KINDS, PROPOSED_OUTCOMES, proposalSchema, retentionPolicySchema } from './proposal-schema';
 import { multiLine, personName, singleLine } from './text';
 
 export const ROLES = ['handlaggare', 'beslutsfattare', 'jurist', 'uppsok'] as const;
@@ -203,6 +203,18 @@ export const endingRequestSchema = z.strictObject({
   endedOn: isoDateSchema,
   note: z.optional(multiLine(4000, 'en anteckning')),
 });
+
+/** What the *Att besluta* queue shows of a proposal waiting for a delegate (no personal data of the applicant). */
+export const queueEntrySchema = z.strictObject({
+  proposedOutcome: z.enum(PROPOSED_OUTCOMES),
+  proposedAt: instant,
+  proposedBy: actorRefSchema,
+});
+export interface ProposalWaiting extends z.infer<typeof queueEntrySchema> {
+  caseId: string;
+  caseNumber: string;
+  decisionId: string;
+}
 
 export interface DueMilestone {
   caseId: string;

@@ -141,6 +141,14 @@ export const ROUTES: RouteDefinition[] = [
     table: ['read', 'write'],
   },
   {
+    id: 'list-to-decide',
+    method: 'GET',
+    path: '/v1/queues/att-besluta',
+    access: ['beslutsfattare'],
+    summary: 'Att besluta: förslag som väntar på beslut, äldst först, med ärendenummer, föreslaget utfall, vem som föreslog och dagar i kö',
+    table: ['read'],
+  },
+  {
     id: 'list-rule-sets',
     method: 'GET',
     path: '/v1/rule-sets',

@@ -26,6 +26,7 @@ import {
   type EndingRecord,
   type LetterRecord,
   type MilestoneRecord,
+  type ProposalWaiting,
   type ReferralRecord,
   type WaitingReferral,
   auditEventSchema,
@@ -34,13 +35,14 @@ import {
   endingRecordSchema,
   letterMetadataSchema,
   milestoneRecordSchema,
+  queueEntrySchema,
   referralRecordSchema,
 } from '../domain/records-schema';
 import type { DecisionStore, RuleSetAuditEvent, StoredIdempotency, WriteUnit } from '../domain/decision-store';
 import { type RuleSetApproval, ruleSetApprovalSchema } from '../domain/rule-set-approval-schema';
 import { isExpired } from '../domain/retention';
 import { type MonthCounts, decisionCells, endingCells } from '../domain/statistics/statistics';
-import { DUE_INDEX, KEYS, TTL_ATTRIBUTE } from './table';
+import { DUE_INDEX, KEYS, QUEUE_INDEX, TTL_ATTRIBUTE } from './table';
 
 type Item = Record<string, AttributeValue>;
 
@@ -156,15 +158,26 @@ function caseItem(record: CaseRecord): Item {
 
 const statsPartition = (month: string) => S(`STATS#${month}`);
 
-function decisionItem(record: DecisionRecord): Item {
+/** The *Att besluta* queue's partition in the queue index. */
+export const TO_DECIDE_QUEUE = 'QUEUE#TO_DECIDE';
+
+function decisionItem(record: DecisionRecord, caseNumber: string | undefined): Item {
   const item: Item = {
     ...keys.decision(record.caseId, record.decisionId),
     type: S('DECISION'),
     decisionId: S(record.decisionId),
+    caseId: S(record.caseId),
     status: S(record.status),
     version: N(record.version),
     data: json(record),
   };
+  // Waiting for a delegate: in the queue, oldest first; a signed or withdrawn one is rewritten without it.
+  if (record.status === 'PROPOSED' && caseNumber !== undefined) {
+    item[QUEUE_INDEX.partition] = S(TO_DECIDE_QUEUE);
+    item[QUEUE_INDEX.sort] = S(`${record.proposedAt}#${record.decisionId}`);
+    item.caseNumber = S(caseNumber);
+    item.queue = json({ proposedOutcome: record.proposal.outcome, proposedAt: record.proposedAt, proposedBy: record.proposedBy });
+  }
   // A decision that was made counts in the statistics for the month of its decision date, also
   // after it has been superseded (it was still a decision).
   if (record.signed) {
@@ -327,7 +340,7 @@ export class DynamoDbDecisionStore implements DecisionStore {
       caseNumber = record.caseNumber;
     }
     for (const d of unit.putDecisions ?? []) {
-      put(decisionItem(d));
+      put(decisionItem(d, caseNumber));
       put({ ...keys.decisionRef(d.decisionId), type: S('DECISION_REF'), caseId: S(d.caseId) });
     }
     // Replacing an item only from the state the change was decided on (optimistic locking).
@@ -341,7 +354,7 @@ export class DynamoDbDecisionStore implements DecisionStore {
           ExpressionAttributeValues: { ':expectedStatus': S(expectedStatus), ...(expectedVersion === undefined ? {} : { ':expectedVersion': N(expectedVersion) }) },
         },
       });
-    for (const { record, expectedVersion, expectedStatus } of unit.updateDecisions ?? []) replace(decisionItem(record), expectedStatus, expectedVersion);
+    for (const { record, expectedVersion, expectedStatus } of unit.updateDecisions ?? []) replace(decisionItem(record, caseNumber), expectedStatus, expectedVersion);
     if (unit.putLetter) {
       const { caseId, letter } = unit.putLetter;
       const { pdf, ...meta } = letter;
@@ -497,6 +510,30 @@ export class DynamoDbDecisionStore implements DecisionStore {
         }),
       )
       .catch(translate);
+  }
+
+  async listProposalsToDecide(limit: number): Promise<ProposalWaiting[]> {
+    // One Query on the sparse queue index: the cost follows the proposals waiting, not the table.
+    const page = await this.client
+      .send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: QUEUE_INDEX.name,
+          KeyConditionExpression: '#pk = :queue',
+          ExpressionAttributeNames: { '#pk': QUEUE_INDEX.partition },
+          ExpressionAttributeValues: { ':queue': S(TO_DECIDE_QUEUE) },
+          ScanIndexForward: true,
+          Limit: limit,
+          ReturnConsumedCapacity: 'TOTAL',
+        }),
+      )
+      .catch(translate);
+    return ((page.Items ?? []) as Item[]).map((item) => ({
+      caseId: item.caseId?.S ?? '',
+      caseNumber: item.caseNumber?.S ?? '',
+      decisionId: item.decisionId?.S ?? '',
+      ...parse(queueEntrySchema, item, 'queue'),
+    }));
   }
 
   async listDue(dueBefore: string, limit: number): Promise<DueMilestone[]> {

@@ -1,5 +1,5 @@
 /**
- * Creates the table from the shared definition, or adds what an older table lacks (the due index,
+ * Creates the table from the shared definition, or adds what an older table lacks (an index,
  * TTL). Used by `npm start` and the tests; in AWS the CDK stack builds the same table.
  */
 import {
@@ -10,7 +10,7 @@ import {
   UpdateTableCommand,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
-import { DUE_INDEX, TTL_ATTRIBUTE, createTableInput } from './table';
+import { TTL_ATTRIBUTE, createTableInput } from './table';
 
 async function waitActive(client: DynamoDBClient, tableName: string): Promise<void> {
   for (let i = 0; i < 200; i++) {
@@ -27,11 +27,13 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
   let result: 'created' | 'updated' | 'unchanged' = 'unchanged';
   try {
     const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
-    if (!(Table?.GlobalSecondaryIndexes ?? []).some((g) => g.IndexName === DUE_INDEX.name)) {
-      const index = definition.GlobalSecondaryIndexes?.[0];
+    // One index at a time, as DynamoDB requires: each added index must be active before the next.
+    for (const index of definition.GlobalSecondaryIndexes ?? []) {
+      if ((Table?.GlobalSecondaryIndexes ?? []).some((g) => g.IndexName === index.IndexName)) continue;
       await client.send(
         new UpdateTableCommand({ TableName: tableName, AttributeDefinitions: definition.AttributeDefinitions, GlobalSecondaryIndexUpdates: [{ Create: index as never }] }),
       );
+      await waitActive(client, tableName);
       result = 'updated';
     }
   } catch (error) {

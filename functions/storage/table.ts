@@ -34,6 +34,17 @@ export const DUE_INDEX = {
   shards: 8,
 } as const;
 
+/**
+ * Sparse index of the work queues: a proposal waiting for a delegate is in `QUEUE#TO_DECIDE`,
+ * sorted by when it was proposed, and leaves it when it is signed or withdrawn. It projects only
+ * what the queue shows: ids, the case number, and the proposal's outcome and proposer.
+ */
+export const QUEUE_INDEX = {
+  name: 'GSI2',
+  partition: 'GSI2PK',
+  sort: 'GSI2SK',
+} as const;
+
 /** Epoch seconds. Set on case items (five years after the last entry) and idempotency records. */
 export const TTL_ATTRIBUTE = 'expiresAt';
 
@@ -48,6 +59,8 @@ export function createTableInput(tableName: string): CreateTableCommandInput {
       { AttributeName: KEYS.sort, AttributeType: 'S' },
       { AttributeName: DUE_INDEX.partition, AttributeType: 'S' },
       { AttributeName: DUE_INDEX.sort, AttributeType: 'S' },
+      { AttributeName: QUEUE_INDEX.partition, AttributeType: 'S' },
+      { AttributeName: QUEUE_INDEX.sort, AttributeType: 'S' },
     ],
     KeySchema: [
       { AttributeName: KEYS.partition, KeyType: 'HASH' },
@@ -62,6 +75,14 @@ export function createTableInput(tableName: string): CreateTableCommandInput {
         ],
         // The due list needs only what identifies the milestone; statistics need only the cells.
         Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: ['caseId', 'decisionId', 'kind', 'due', 'caseNumber', 'stats'] },
+      },
+      {
+        IndexName: QUEUE_INDEX.name,
+        KeySchema: [
+          { AttributeName: QUEUE_INDEX.partition, KeyType: 'HASH' },
+          { AttributeName: QUEUE_INDEX.sort, KeyType: 'RANGE' },
+        ],
+        Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: ['caseId', 'decisionId', 'caseNumber', 'queue'] },
       },
     ],
   };

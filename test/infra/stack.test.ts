@@ -6,7 +6,7 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROUTES } from '../../functions/http/routes';
-import { DUE_INDEX, KEYS, TTL_ATTRIBUTE, createTableInput } from '../../functions/storage/table';
+import { DUE_INDEX, QUEUE_INDEX, KEYS, TTL_ATTRIBUTE, createTableInput } from '../../functions/storage/table';
 import { routePackaging } from '../../infra/constructs/bundling';
 import { routeAuthorization } from '../../infra/constructs/route-authorization';
 import { keyActionsFor, tableActionsFor } from '../../infra/constructs/table-access';
@@ -80,7 +80,7 @@ describe('cdk-nag on the synthesized app', () => {
 });
 
 describe('the table', () => {
-  it('has the keys, attribute types and due index of the shared definition, on demand', () => {
+  it('has the keys, attribute types, due index and queue index of the shared definition, on demand', () => {
     const shared = createTableInput('x');
     s.template.hasResourceProperties('AWS::DynamoDB::Table', {
       BillingMode: 'PAY_PER_REQUEST',
@@ -88,6 +88,7 @@ describe('the table', () => {
       AttributeDefinitions: Match.arrayEquals(shared.AttributeDefinitions!.map((d) => Match.objectEquals({ ...d }))),
       GlobalSecondaryIndexes: [
         Match.objectLike({ IndexName: DUE_INDEX.name, KeySchema: shared.GlobalSecondaryIndexes![0]!.KeySchema, Projection: shared.GlobalSecondaryIndexes![0]!.Projection }),
+        Match.objectLike({ IndexName: QUEUE_INDEX.name, KeySchema: shared.GlobalSecondaryIndexes![1]!.KeySchema, Projection: shared.GlobalSecondaryIndexes![1]!.Projection }),
       ],
     });
     expect(KEYS.partition).toBe('PK');
