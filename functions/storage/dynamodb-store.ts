@@ -430,20 +430,25 @@ export class DynamoDbDecisionStore implements DecisionStore {
     return isExpired(record.expiresAt, this.clock()) ? undefined : record;
   }
 
-  async listWaitingReferrals(limit: number): Promise<WaitingReferral[]> {
+  /** The first `limit` items of one partition of an index, in sort-key order (a work list's page). */
+  private async firstPage(index: { name: string; partition: string }, partition: string, limit: number): Promise<Item[]> {
     const page = await this.client
       .send(
         new QueryCommand({
           TableName: this.tableName,
-          IndexName: DUE_INDEX.name,
+          IndexName: index.name,
           KeyConditionExpression: '#pk = :pk',
-          ExpressionAttributeNames: { '#pk': DUE_INDEX.partition },
-          ExpressionAttributeValues: { ':pk': S(WAITING_REFERRALS) },
+          ExpressionAttributeNames: { '#pk': index.partition },
+          ExpressionAttributeValues: { ':pk': S(partition) },
           Limit: limit,
         }),
       )
       .catch(translate);
-    return ((page.Items ?? []) as Item[]).map((item) => {
+    return (page.Items ?? []) as Item[];
+  }
+
+  async listWaitingReferrals(limit: number): Promise<WaitingReferral[]> {
+    return (await this.firstPage(DUE_INDEX, WAITING_REFERRALS, limit)).map((item) => {
       const [createdAt, referralId] = (item[DUE_INDEX.sort]?.S ?? '').split('#');
       return { referralId: referralId ?? '', createdAt: createdAt ?? '' };
     });
@@ -514,21 +519,7 @@ export class DynamoDbDecisionStore implements DecisionStore {
 
   async listProposalsToDecide(limit: number): Promise<ProposalWaiting[]> {
     // One Query on the sparse queue index: the cost follows the proposals waiting, not the table.
-    const page = await this.client
-      .send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: QUEUE_INDEX.name,
-          KeyConditionExpression: '#pk = :queue',
-          ExpressionAttributeNames: { '#pk': QUEUE_INDEX.partition },
-          ExpressionAttributeValues: { ':queue': S(TO_DECIDE_QUEUE) },
-          ScanIndexForward: true,
-          Limit: limit,
-          ReturnConsumedCapacity: 'TOTAL',
-        }),
-      )
-      .catch(translate);
-    return ((page.Items ?? []) as Item[]).map((item) => ({
+    return (await this.firstPage(QUEUE_INDEX, TO_DECIDE_QUEUE, limit)).map((item) => ({
       caseId: item.caseId?.S ?? '',
       caseNumber: item.caseNumber?.S ?? '',
       decisionId: item.decisionId?.S ?? '',
