@@ -16,6 +16,7 @@ import { routePackaging } from './constructs/bundling';
 import { DecisionTable } from './constructs/decision-table';
 import { Gallring } from './constructs/gallring';
 import { Identity } from './constructs/identity';
+import { PersonIndexKey } from './constructs/person-index';
 import { ServiceFunction } from './constructs/service-function';
 import { grantTableAccess } from './constructs/table-access';
 import { StaffWeb } from './constructs/web';
@@ -70,6 +71,7 @@ export interface JobbtorgStackProps extends StackProps {
 export class JobbtorgStack extends Stack {
   readonly functions = new Map<string, ServiceFunction>();
   readonly data: DecisionTable;
+  readonly personIndex: PersonIndexKey;
   readonly identity: Identity;
   readonly api: Api;
   readonly gallring: Gallring;
@@ -87,6 +89,7 @@ export class JobbtorgStack extends Stack {
     const alarms = new AlarmTopic(this, 'Alarms', { ...(config.alarmEmail ? { email: config.alarmEmail } : {}), removalPolicy: disposable });
     // Cases and decisions are kept whatever the stage: deleting them is gallring's job, not CloudFormation's.
     this.data = new DecisionTable(this, 'Data', { removalPolicy: RemovalPolicy.RETAIN });
+    this.personIndex = new PersonIndexKey(this, 'PersonIndex');
 
     for (const route of routes) {
       const packaging = routePackaging(route);
@@ -102,6 +105,9 @@ export class JobbtorgStack extends Stack {
         alarmAction: alarms.action,
       });
       grantTableAccess(fn.role, this.data.table, this.data.key, route.table);
+      if (route.usesPersonIndex) {
+        for (const [name, value] of Object.entries(this.personIndex.grantRead(fn.fn))) fn.fn.addEnvironment(name, value);
+      }
       this.functions.set(route.id, fn);
     }
 

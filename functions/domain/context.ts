@@ -8,6 +8,7 @@ import type { RuleSetCatalog } from './rule-set-catalog';
 import type { RuleSetApproval } from './rule-set-approval-schema';
 import type { DelegationOrder } from './delegation-schema';
 import type { SignedDecision } from './signed-decision-schema';
+import type { PersonKeys } from './person-index';
 import { ValidationError } from './errors';
 import { issuesFromZod } from './validation';
 
@@ -30,8 +31,10 @@ export interface DomainDeps {
   clock?: () => Date;
   newId?: () => string;
   letterLimitBytes?: number;
-  /** Contact details printed when a proposal names no contact person (the unit's switchboard). */
+  /** Contact details printed when the staff record has none of its own (the unit's switchboard). */
   defaultContact?: { phone: string; email: string };
+  /** The person index's keys; only the functions that find a case by a person load them. */
+  personKeys?: () => Promise<PersonKeys>;
 }
 
 export interface DomainContext {
@@ -43,6 +46,7 @@ export interface DomainContext {
   newId: () => string;
   letterLimit: number;
   defaultContact: { phone: string; email: string };
+  personKeys: () => Promise<PersonKeys>;
   /** Approvals found, by `id#sha256`: an approval never changes, so a found one is kept. */
   approvals: Map<string, RuleSetApproval>;
 }
@@ -53,6 +57,10 @@ const noDelegations = (): DelegationOrder => {
 
 const noLetters: LetterRenderer = async () => {
   throw new Error('This function does not render letters (pdfmake is bundled only where letters are rendered)');
+};
+
+const noPersonKeys = (): Promise<PersonKeys> => {
+  throw new Error('This function has no person-index key (its route does not say usesPersonIndex)');
 };
 
 export function createContext(deps: DomainDeps): DomainContext {
@@ -67,6 +75,7 @@ export function createContext(deps: DomainDeps): DomainContext {
     newId: deps.newId ?? (() => crypto.randomUUID()),
     letterLimit: deps.letterLimitBytes ?? LETTER_LIMIT_BYTES,
     defaultContact: deps.defaultContact ?? { phone: '08-508 00 000', email: 'jobbtorg@stockholm.se' },
+    personKeys: deps.personKeys ?? noPersonKeys,
     approvals: new Map(),
   };
 }

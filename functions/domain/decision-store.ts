@@ -13,6 +13,8 @@ import type {
   DecisionRecord,
   DueMilestone,
   ProposalWaiting,
+  OwnProposal,
+  SearchLogEntry,
   EndingRecord,
   LetterRecord,
   MilestoneRecord,
@@ -64,6 +66,11 @@ export interface WriteUnit {
   updateReferral?: { record: ReferralRecord; expectedStatus: ReferralRecord['status'] };
   audit: AuditEvent[];
   idempotency?: IdempotencyClaim;
+  /**
+   * The person index entry of the case (functions/domain/person-index.ts). For a new case the
+   * write also claims the person: it fails if the person already has a case (one person, one case).
+   */
+  indexPerson?: { personKey: string; caseId: string; claim: boolean };
 }
 
 export interface DecisionStore {
@@ -80,6 +87,20 @@ export interface DecisionStore {
   /** Appends audit events of reads (nothing else changes). */
   appendAudit(events: AuditEvent[]): Promise<void>;
   nextCaseNumber(year: number): Promise<string>;
+  /** The cases indexed under any of the person's index keys (a key rotation may leave several), newest id order not implied. */
+  casesOfPerson(personKeys: string[]): Promise<string[]>;
+  /** The case that holds a case number, or undefined. */
+  caseIdOfNumber(caseNumber: string): Promise<string | undefined>;
+  /** The case items alone (no decisions), for lists that show the person's name; unknown or culled ones are left out. */
+  readCaseRecords(caseIds: string[]): Promise<CaseRecord[]>;
+  /** A case worker's own proposals waiting for a delegate, oldest first (*Mina ärenden*). */
+  listOwnProposals(actorId: string, limit: number): Promise<OwnProposal[]>;
+  /** Open follow-ups of the cases a case worker is responsible for, earliest first (*Mina ärenden*). */
+  listOwnFollowUps(actorId: string, limit: number): Promise<DueMilestone[]>;
+  /** Writes a search to the access log (kept apart from the cases: a search may find none). */
+  appendSearchLog(entry: SearchLogEntry): Promise<void>;
+  /** The searches made on a Stockholm calendar date, in time order (for whoever audits access). */
+  readSearchLog(date: string): Promise<SearchLogEntry[]>;
   /** Proposals waiting for a delegate, oldest first (the *Att besluta* queue). */
   listProposalsToDecide(limit: number): Promise<ProposalWaiting[]>;
   /** Open milestones due strictly before `dueBefore`, earliest first. */

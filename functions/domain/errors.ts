@@ -89,8 +89,11 @@ export class ConflictError extends DomainError {
       | 'DECISION_DATE_NOT_TODAY'
       | 'RULE_SET_CHANGED'
       | 'LIVE_GRANT'
-      | 'ALREADY_APPROVED',
+      | 'ALREADY_APPROVED'
+      | 'NAME_MISMATCH',
     message: string,
+    /** The case the conflict is about, when the caller should be shown it (e.g. the person's open case). */
+    readonly caseRef?: { caseId: string; caseNumber: string },
   ) {
     super('CONFLICT', message, { reason });
   }

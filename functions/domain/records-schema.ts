@@ -44,6 +44,10 @@ export const caseRecordSchema = z.strictObject({
   lastEntryAt: instant,
   /** Gallring as the rule set of the case's latest proposal gives it. */
   retention: retentionPolicySchema,
+  /** The case worker responsible: whoever made the latest proposal. Their *Mina ärenden* lists the case's follow-ups. */
+  responsible: z.optional(actorRefSchema),
+  /** Names the person had earlier in this case, with when and why the case worker changed it. */
+  formerNames: z.optional(z.array(z.strictObject({ name: z.string(), until: instant, reason: z.string() }))),
   /** Epoch seconds (the table's TTL), or null for the research sample. */
   expiresAt: z.nullable(z.number()),
   version: z.int(),
@@ -127,8 +131,11 @@ export const AUDIT_ACTIONS = [
   'SUPERSEDED',
   'MILESTONE_DONE',
   'INSATS_ENDED',
+  'APPLICANT_RENAMED',
   'READ_DECISION',
   'READ_LETTER',
+  'READ_CASE',
+  'FOUND_BY_SEARCH',
   'REFERRAL_RECEIVED',
   'REFERRAL_TAKEN',
   'READ_REFERRAL',
@@ -171,6 +178,11 @@ export const proposeRequestSchema = z.strictObject({
    * with this reason and kept. Only with `caseId`.
    */
   correctionReason: z.optional(multiLine(2000, 'varför uppgifterna rättas')),
+  /**
+   * The person's case has them under another name: the case worker has checked the identity and
+   * says why the name changes (e.g. a new surname). Without it, another name is refused.
+   */
+  nameChangeReason: z.optional(multiLine(1000, 'varför namnet ändras')),
   applicant: applicantSchema,
   contact: z.optional(contactPersonSchema),
   /** Defaults to today (Stockholm). The delegate signs for this date. */
@@ -215,6 +227,31 @@ export interface ProposalWaiting extends z.infer<typeof queueEntrySchema> {
   caseNumber: string;
   decisionId: string;
 }
+
+/** A case worker's own proposal still waiting for a delegate (*Mina ärenden*). */
+export interface OwnProposal {
+  caseId: string;
+  caseNumber: string;
+  decisionId: string;
+  proposedAt: string;
+  proposedOutcome: (typeof PROPOSED_OUTCOMES)[number];
+}
+
+/**
+ * A search, as the access log keeps it: who searched, how, and which cases it showed. The
+ * personnummer searched for is kept only as its person-index key (never in plain text).
+ */
+export const SEARCH_KINDS = ['PERSONNUMMER', 'CASE_NUMBER'] as const;
+export const searchLogEntrySchema = z.strictObject({
+  eventId: z.string(),
+  at: instant,
+  actor: actorRefSchema,
+  kind: z.enum(SEARCH_KINDS),
+  /** The person-index key (current key) for a personnummer search; the case number otherwise. */
+  searchedFor: z.string(),
+  found: z.array(z.string()),
+});
+export type SearchLogEntry = z.infer<typeof searchLogEntrySchema>;
 
 export interface DueMilestone {
   caseId: string;

@@ -9,6 +9,7 @@ import { type DomainContext, type LetterRenderer, createContext } from '../domai
 import { todayInStockholm } from '../domain/dates';
 import type { RuleSetCatalog } from '../domain/rule-set-catalog';
 import type { DelegationOrder } from '../domain/delegation-schema';
+import type { PersonKeys } from '../domain/person-index';
 import { tracer } from '../http/tracer';
 import { createDynamoDbClient } from '../storage/client';
 import { DynamoDbDecisionStore } from '../storage/dynamodb-store';
@@ -49,29 +50,36 @@ const noRules = (): RuleSetCatalog => {
   throw new Error('This function does not load rule sets (its route does not say usesRules)');
 };
 
-/** By rule loader, then by letter renderer: one context per combination a handler asks for. */
-const contexts = new Map<unknown, Map<unknown, DomainContext>>();
+interface DomainOptions {
+  ruleSets?: () => RuleSetCatalog;
+  delegations?: () => DelegationOrder;
+  renderLetter?: LetterRenderer;
+  personKeys?: () => Promise<PersonKeys>;
+}
+
+/** One context per combination of loaders a handler asks for (locally, all handlers share a process). */
+const contexts: Array<{ options: DomainOptions; ctx: DomainContext }> = [];
+const sameOptions = (a: DomainOptions, b: DomainOptions) =>
+  a.ruleSets === b.ruleSets && a.delegations === b.delegations && a.renderLetter === b.renderLetter && a.personKeys === b.personKeys;
 
 /**
- * The domain context for a handler: with the rule loader where its route uses rules, and with the
- * letter renderer in the signing function only. Locally all handlers run in one process, so the
- * contexts share the DynamoDB client.
+ * The domain context for a handler: with the rule loader where its route uses rules, the letter
+ * renderer in the signing function only, and the person-index keys where its route finds cases by
+ * person. Locally all handlers run in one process, so the contexts share the DynamoDB client.
  */
-export function domain(options: { ruleSets?: () => RuleSetCatalog; delegations?: () => DelegationOrder; renderLetter?: LetterRenderer } = {}): DomainContext {
-  let byRenderer = contexts.get(options.ruleSets);
-  if (!byRenderer) contexts.set(options.ruleSets, (byRenderer = new Map()));
-  let ctx = byRenderer.get(options.renderLetter);
-  if (!ctx) {
-    const clock = clockFromEnvironment();
-    const store = new DynamoDbDecisionStore(dynamoDbClient(), process.env.TABLE_NAME ?? DEFAULT_TABLE_NAME, clock);
-    ctx = createContext({
-      store,
-      ruleSets: options.ruleSets ?? noRules,
-      clock,
-      ...(options.delegations ? { delegations: options.delegations } : {}),
-      ...(options.renderLetter ? { renderLetter: options.renderLetter } : {}),
-    });
-    byRenderer.set(options.renderLetter, ctx);
-  }
+export function domain(options: DomainOptions = {}): DomainContext {
+  const found = contexts.find((c) => sameOptions(c.options, options));
+  if (found) return found.ctx;
+  const clock = clockFromEnvironment();
+  const store = new DynamoDbDecisionStore(dynamoDbClient(), process.env.TABLE_NAME ?? DEFAULT_TABLE_NAME, clock);
+  const ctx = createContext({
+    store,
+    ruleSets: options.ruleSets ?? noRules,
+    clock,
+    ...(options.delegations ? { delegations: options.delegations } : {}),
+    ...(options.renderLetter ? { renderLetter: options.renderLetter } : {}),
+    ...(options.personKeys ? { personKeys: options.personKeys } : {}),
+  });
+  contexts.push({ options, ctx });
   return ctx;
 }

@@ -2,7 +2,7 @@
  * Errors mapped to HTTP once: every error becomes a problem+json document (RFC 9457) with a
  * stable type, a Swedish title and detail, and for bad input the field paths.
  */
-import { DomainError, NoRuleSetForDateError, RuleSetNotApprovedError, ValidationError } from '../domain/errors';
+import { ConflictError, DomainError, NoRuleSetForDateError, RuleSetNotApprovedError, ValidationError } from '../domain/errors';
 import type { ValidationIssue } from '../domain/validation';
 
 /** RFC 9457 problem details; only the HTTP edge (and the CLIs, its siblings) speaks it. */
@@ -88,6 +88,9 @@ export function domainProblem(error: DomainError): ProblemDocument {
       errors: [{ path: 'decisionDate', pointer: '/decisionDate', message: error.message }],
       ruleSet: error.ruleSet,
     });
+  }
+  if (error instanceof ConflictError && error.caseRef) {
+    return problem(status, type, TITLES[error.code], error.message, { reason: error.reason, case: { ...error.caseRef, links: { self: `/v1/cases/${error.caseRef.caseId}` } } });
   }
   return problem(status, type, TITLES[error.code], error.message, 'reason' in error ? { reason: (error as { reason: string }).reason } : {});
 }

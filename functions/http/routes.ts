@@ -16,6 +16,7 @@ import {
   withdrawRequestSchema,
 } from '../domain/records-schema';
 import { screeningRequestSchema } from '../domain/screening/screening-request';
+import { caseSearchRequestSchema } from '../domain/cases/search';
 import { approveRuleSetRequestSchema } from '../domain/rule-set-approval-schema';
 
 export type TableAccess = 'read' | 'write';
@@ -44,6 +45,11 @@ export interface RouteDefinition {
    * or takes a parameter from the one in force. Only these functions bundle and load rules/.
    */
   usesRules?: boolean;
+  /**
+   * Finds cases by a person's identity number through the person index: only these functions
+   * get the person-index key (Secrets Manager in AWS) and bundle its client.
+   */
+  usesPersonIndex?: boolean;
   /** Answers application/pdf instead of JSON. */
   pdf?: boolean;
 }
@@ -61,6 +67,28 @@ export const ROUTES: RouteDefinition[] = [
     idempotent: true,
     creates: true,
     usesRules: true,
+    usesPersonIndex: true,
+    table: ['read', 'write'],
+  },
+  {
+    id: 'search-cases',
+    method: 'POST',
+    path: '/v1/case-searches',
+    access: STAFF,
+    summary: 'Sök en persons ärenden på personnummer, samordningsnummer eller ärendenummer',
+    description:
+      'Personnumret skickas i kroppen, aldrig i adressen, och söks genom ett nyckelhashat index. Varje sökning skrivs i åtkomstloggen med de ärenden den visade',
+    body: caseSearchRequestSchema,
+    usesPersonIndex: true,
+    table: ['read', 'write'],
+  },
+  {
+    id: 'get-case',
+    method: 'GET',
+    path: '/v1/cases/{id}',
+    access: STAFF,
+    summary: 'Akten: personen, alla beslut med status, brev, uppföljning, avslut, anmälan och historik',
+    description: 'Att akten öppnas skrivs i ärendets åtkomstlogg',
     table: ['read', 'write'],
   },
   {
@@ -146,6 +174,14 @@ export const ROUTES: RouteDefinition[] = [
     path: '/v1/queues/att-besluta',
     access: ['beslutsfattare'],
     summary: 'Att besluta: förslag som väntar på beslut, äldst först, med ärendenummer, föreslaget utfall, vem som föreslog och dagar i kö',
+    table: ['read'],
+  },
+  {
+    id: 'list-my-work',
+    method: 'GET',
+    path: '/v1/queues/mina-arenden',
+    access: STAFF,
+    summary: 'Mina ärenden: mina förslag som väntar på beslut och uppföljningen i ärenden jag ansvarar för, med personens namn',
     table: ['read'],
   },
   {

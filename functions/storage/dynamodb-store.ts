@@ -5,6 +5,7 @@
  */
 import {
   type AttributeValue,
+  BatchGetItemCommand,
   type DynamoDBClient,
   GetItemCommand,
   PutItemCommand,
@@ -26,7 +27,9 @@ import {
   type EndingRecord,
   type LetterRecord,
   type MilestoneRecord,
+  type OwnProposal,
   type ProposalWaiting,
+  type SearchLogEntry,
   type ReferralRecord,
   type WaitingReferral,
   auditEventSchema,
@@ -37,7 +40,10 @@ import {
   milestoneRecordSchema,
   queueEntrySchema,
   referralRecordSchema,
+  searchLogEntrySchema,
 } from '../domain/records-schema';
+import { PROPOSED_OUTCOMES } from '../domain/proposal-schema';
+import { todayInStockholm } from '../domain/dates';
 import type { DecisionStore, RuleSetAuditEvent, StoredIdempotency, WriteUnit } from '../domain/decision-store';
 import { type RuleSetApproval, ruleSetApprovalSchema } from '../domain/rule-set-approval-schema';
 import { isExpired } from '../domain/retention';
@@ -92,6 +98,15 @@ export const keys = {
   idempotency: (scope: string, key: string) => ({ [KEYS.partition]: S(`IDEMPOTENCY#${scope}#${key}`), [KEYS.sort]: S('IDEMPOTENCY') }),
   /** Which case holds a case number (written with the case, never replaced: numbers are unique). */
   caseNumber: (caseNumber: string) => ({ [KEYS.partition]: S(`CASENUMBER#${caseNumber}`), [KEYS.sort]: S('CASE_NUMBER') }),
+  /**
+   * The person index: one entry per case of the person, under the keyed hash of their identity
+   * number (never the number itself), and one claim item that makes a second case for the same
+   * person fail (one person, one case).
+   */
+  personCase: (personKey: string, caseId: string) => ({ [KEYS.partition]: S(`PERSON#${personKey}`), [KEYS.sort]: S(`CASE#${caseId}`) }),
+  personClaim: (personKey: string) => ({ [KEYS.partition]: S(`PERSON#${personKey}`), [KEYS.sort]: S('PERSON') }),
+  /** A search in the access log, by the Stockholm date it was made on. */
+  searchLog: (entry: SearchLogEntry) => ({ [KEYS.partition]: S(`SEARCHLOG#${todayInStockholm(new Date(entry.at))}`), [KEYS.sort]: S(`${entry.at}#${entry.eventId}`) }),
   counter: (name: string) => ({ [KEYS.partition]: S(`COUNTER#${name}`), [KEYS.sort]: S('COUNTER') }),
   referral: (referralId: string) => ({ [KEYS.partition]: S(`REFERRAL#${referralId}`), [KEYS.sort]: S('REFERRAL') }),
   /** One item per approved content: a changed rule set has another sha256 and no approval. */
@@ -113,7 +128,7 @@ function referralItem(record: ReferralRecord): Item {
   return item;
 }
 
-const READ_ACTIONS = new Set<AuditEvent['action']>(['READ_DECISION', 'READ_LETTER', 'READ_REFERRAL']);
+const READ_ACTIONS = new Set<AuditEvent['action']>(['READ_DECISION', 'READ_LETTER', 'READ_REFERRAL', 'READ_CASE', 'FOUND_BY_SEARCH']);
 const isReadEvent = (event: AuditEvent) => READ_ACTIONS.has(event.action);
 
 /** A case's milestones spread over the due index's shards by its (random) id. */
@@ -161,6 +176,13 @@ const statsPartition = (month: string) => S(`STATS#${month}`);
 /** The *Att besluta* queue's partition in the queue index. */
 export const TO_DECIDE_QUEUE = 'QUEUE#TO_DECIDE';
 
+/**
+ * A staff member's own work list (*Mina ärenden*): their proposals waiting for a delegate in the
+ * due index, the follow-ups of cases they are responsible for in the queue index, both under
+ * `MINE#<staff id>`. The sort key carries what the list shows, so the indexes' projections suffice.
+ */
+export const minePartition = (actorId: string) => S(`MINE#${actorId}`);
+
 function decisionItem(record: DecisionRecord, caseNumber: string | undefined): Item {
   const item: Item = {
     ...keys.decision(record.caseId, record.decisionId),
@@ -177,6 +199,8 @@ function decisionItem(record: DecisionRecord, caseNumber: string | undefined): I
     item[QUEUE_INDEX.sort] = S(`${record.proposedAt}#${record.decisionId}`);
     item.caseNumber = S(caseNumber);
     item.queue = json({ proposedOutcome: record.proposal.outcome, proposedAt: record.proposedAt, proposedBy: record.proposedBy });
+    item[DUE_INDEX.partition] = minePartition(record.proposedBy.id);
+    item[DUE_INDEX.sort] = S(`PROPOSAL#${record.proposedAt}#${record.proposal.outcome}#${record.decisionId}`);
   }
   // A decision that was made counts in the statistics for the month of its decision date, also
   // after it has been superseded (it was still a decision).
@@ -199,7 +223,7 @@ function endingItem(ending: EndingRecord, caseId: string): Item {
   };
 }
 
-function milestoneItem(record: MilestoneRecord, caseNumber: string): Item {
+function milestoneItem(record: MilestoneRecord, caseNumber: string, responsibleId: string | undefined): Item {
   const item: Item = {
     ...keys.milestone(record.caseId, record.decisionId, record.milestoneId),
     type: S('MILESTONE'),
@@ -215,6 +239,10 @@ function milestoneItem(record: MilestoneRecord, caseNumber: string): Item {
   if (record.status === 'OPEN') {
     item[DUE_INDEX.partition] = S(`DUE#${dueShard(record.caseId)}`);
     item[DUE_INDEX.sort] = S(`${record.due}#${record.caseId}#${record.decisionId}#${record.milestoneId}`);
+    if (responsibleId !== undefined) {
+      item[QUEUE_INDEX.partition] = minePartition(responsibleId);
+      item[QUEUE_INDEX.sort] = S(`FOLLOWUP#${record.due}#${record.kind}#${record.caseId}#${record.decisionId}#${record.milestoneId}`);
+    }
   }
   return item;
 }
@@ -339,6 +367,13 @@ export class DynamoDbDecisionStore implements DecisionStore {
       });
       caseNumber = record.caseNumber;
     }
+    const responsibleId = (unit.touch?.record ?? unit.newCase)?.responsible?.id;
+    if (unit.indexPerson) {
+      const { personKey, caseId, claim } = unit.indexPerson;
+      // Rewriting the entry of the same case changes nothing; it also indexes a case made before the index.
+      items.push({ Put: { TableName: this.tableName, Item: { ...keys.personCase(personKey, caseId), type: S('PERSON_CASE'), caseId: S(caseId) } } });
+      if (claim) put({ ...keys.personClaim(personKey), type: S('PERSON'), caseId: S(caseId) });
+    }
     for (const d of unit.putDecisions ?? []) {
       put(decisionItem(d, caseNumber));
       put({ ...keys.decisionRef(d.decisionId), type: S('DECISION_REF'), caseId: S(d.caseId) });
@@ -361,8 +396,8 @@ export class DynamoDbDecisionStore implements DecisionStore {
       put({ ...keys.letter(caseId, letter.decisionId), type: S('LETTER'), pdf: { B: pdf }, sha256: S(letter.sha256), data: json(meta) });
     }
     const number = caseNumber ?? '';
-    for (const m of unit.putMilestones ?? []) put(milestoneItem(m, number));
-    for (const { record, expectedStatus } of unit.updateMilestones ?? []) replace(milestoneItem(record, number), expectedStatus);
+    for (const m of unit.putMilestones ?? []) put(milestoneItem(m, number, responsibleId));
+    for (const { record, expectedStatus } of unit.updateMilestones ?? []) replace(milestoneItem(record, number, responsibleId), expectedStatus);
     if (unit.putReferral) put(referralItem(unit.putReferral));
     if (unit.updateReferral) replace(referralItem(unit.updateReferral.record), unit.updateReferral.expectedStatus);
     if (unit.putEnding) put(endingItem(unit.putEnding.ending, unit.putEnding.caseId));
@@ -515,6 +550,102 @@ export class DynamoDbDecisionStore implements DecisionStore {
         }),
       )
       .catch(translate);
+  }
+
+  async casesOfPerson(personKeys: string[]): Promise<string[]> {
+    const perKey = await Promise.all(
+      personKeys.map((personKey) =>
+        this.query({
+          KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :case)',
+          ExpressionAttributeNames: { '#pk': KEYS.partition, '#sk': KEYS.sort },
+          ExpressionAttributeValues: { ':pk': S(`PERSON#${personKey}`), ':case': S('CASE#') },
+          ConsistentRead: true,
+        }),
+      ),
+    );
+    return [...new Set(perKey.flat().map((item) => item.caseId?.S ?? '').filter(Boolean))];
+  }
+
+  async caseIdOfNumber(caseNumber: string): Promise<string | undefined> {
+    return (await this.getItem(keys.caseNumber(caseNumber)))?.caseId?.S;
+  }
+
+  async readCaseRecords(caseIds: string[]): Promise<CaseRecord[]> {
+    const unique = [...new Set(caseIds)];
+    const found: Item[] = [];
+    for (let i = 0; i < unique.length; i += 100) {
+      let request: Record<string, { Keys: Item[]; ConsistentRead: boolean; ProjectionExpression: string; ExpressionAttributeNames: Record<string, string> }> | undefined = {
+        [this.tableName]: { Keys: unique.slice(i, i + 100).map((id) => keys.case(id)), ConsistentRead: true, ProjectionExpression: '#data', ExpressionAttributeNames: { '#data': 'data' } },
+      };
+      // BatchGetItem may leave keys unprocessed under load; they are asked for again.
+      for (let attempt = 0; request && Object.keys(request).length > 0; attempt++) {
+        if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 25 * 2 ** attempt)));
+        const out = await this.client.send(new BatchGetItemCommand({ RequestItems: request })).catch(translate);
+        found.push(...((out.Responses?.[this.tableName] ?? []) as Item[]));
+        request = out.UnprocessedKeys as typeof request;
+        if (attempt > 8 && request && Object.keys(request).length > 0) throw new UnavailableError('BatchGetItem left keys unprocessed');
+      }
+    }
+    const now = this.clock();
+    return found.map((item) => parse(caseRecordSchema, item)).filter((record) => !isExpired(record.expiresAt, now));
+  }
+
+  async listOwnProposals(actorId: string, limit: number): Promise<OwnProposal[]> {
+    const items = await this.client
+      .send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: DUE_INDEX.name,
+          KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :proposal)',
+          ExpressionAttributeNames: { '#pk': DUE_INDEX.partition, '#sk': DUE_INDEX.sort },
+          ExpressionAttributeValues: { ':pk': minePartition(actorId), ':proposal': S('PROPOSAL#') },
+          Limit: limit,
+        }),
+      )
+      .catch(translate);
+    return ((items.Items ?? []) as Item[]).map((item) => {
+      const [, proposedAt = '', outcome = ''] = (item[DUE_INDEX.sort]?.S ?? '').split('#');
+      const proposedOutcome = z.enum(PROPOSED_OUTCOMES).safeParse(outcome);
+      if (!proposedOutcome.success) throw new MalformedRecordError(item, `unknown proposed outcome ${outcome}`);
+      return { caseId: item.caseId?.S ?? '', caseNumber: item.caseNumber?.S ?? '', decisionId: item.decisionId?.S ?? '', proposedAt, proposedOutcome: proposedOutcome.data };
+    });
+  }
+
+  async listOwnFollowUps(actorId: string, limit: number): Promise<DueMilestone[]> {
+    const items = await this.client
+      .send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: QUEUE_INDEX.name,
+          KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :followUp)',
+          ExpressionAttributeNames: { '#pk': QUEUE_INDEX.partition, '#sk': QUEUE_INDEX.sort },
+          ExpressionAttributeValues: { ':pk': minePartition(actorId), ':followUp': S('FOLLOWUP#') },
+          Limit: limit,
+        }),
+      )
+      .catch(translate);
+    return ((items.Items ?? []) as Item[]).map((item) => {
+      const [, due = '', kind = '', caseId = '', decisionId = '', milestoneId = ''] = (item[QUEUE_INDEX.sort]?.S ?? '').split('#');
+      const parsedKind = milestoneRecordSchema.shape.kind.safeParse(kind);
+      if (!parsedKind.success) throw new MalformedRecordError(item, `unknown milestone kind ${kind}`);
+      return { caseId, caseNumber: item.caseNumber?.S ?? '', decisionId, milestoneId, kind: parsedKind.data, due };
+    });
+  }
+
+  async appendSearchLog(entry: SearchLogEntry): Promise<void> {
+    await this.client
+      .send(new PutItemCommand({ TableName: this.tableName, Item: { ...keys.searchLog(entry), type: S('SEARCH'), data: json(entry) }, ConditionExpression: notExists }))
+      .catch(translate);
+  }
+
+  async readSearchLog(date: string): Promise<SearchLogEntry[]> {
+    const items = await this.query({
+      KeyConditionExpression: '#pk = :pk',
+      ExpressionAttributeNames: { '#pk': KEYS.partition },
+      ExpressionAttributeValues: { ':pk': S(`SEARCHLOG#${date}`) },
+      ConsistentRead: true,
+    });
+    return items.map((item) => parse(searchLogEntrySchema, item));
   }
 
   async listProposalsToDecide(limit: number): Promise<ProposalWaiting[]> {

@@ -12,10 +12,12 @@ import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import type { TableAccess } from '../../functions/http/routes';
-import { DUE_INDEX } from '../../functions/storage/table';
+import { DUE_INDEX, QUEUE_INDEX } from '../../functions/storage/table';
+
+const INDEXES = [DUE_INDEX, QUEUE_INDEX];
 
 export const TABLE_ACTIONS: Record<TableAccess, string[]> = {
-  read: ['dynamodb:GetItem', 'dynamodb:Query'],
+  read: ['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:Query'],
   write: ['dynamodb:PutItem', 'dynamodb:UpdateItem'],
 };
 
@@ -49,8 +51,10 @@ export function grantTableAccess(
   if (access.length === 0) return;
   const tableActions = options.actions ?? tableActionsFor(access);
   const resources = [table.tableArn];
-  // The follow-up list queries the due index; route handlers that read may list follow-ups.
-  if ((options.dueIndex ?? true) && tableActions.includes('dynamodb:Query')) resources.push(`${table.tableArn}/index/${DUE_INDEX.name}`);
+  // The work lists query the table's sparse indexes (functions/storage/table.ts): follow-ups,
+  // statistics and a case worker's proposals in the due index, Att besluta and a case worker's
+  // follow-ups in the queue index. Route handlers that read may list them.
+  if ((options.dueIndex ?? true) && tableActions.includes('dynamodb:Query')) resources.push(...INDEXES.map((index) => `${table.tableArn}/index/${index.name}`));
   role.addToPrincipalPolicy(new iam.PolicyStatement({ sid: 'Table', actions: tableActions, resources }));
   role.addToPrincipalPolicy(
     new iam.PolicyStatement({

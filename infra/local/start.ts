@@ -9,6 +9,7 @@ import { createDynamoDbClient } from '../../functions/storage/client';
 import { ensureTable } from '../../functions/storage/ensure-table';
 import { DEFAULT_TABLE_NAME } from '../../functions/storage/table';
 import { loadOrCreateDevKeys } from './dev-keys';
+import { loadOrCreateKeyringFile } from '../../functions/person-index/sources';
 import { startDynamoDbLocal } from './dynamodb-local';
 import { startLocalServer } from './server';
 import { recordDevelopmentApprovals } from './dev-approvals';
@@ -23,6 +24,10 @@ const catalog = loadCatalog();
 const db = await startDynamoDbLocal({ port: Number(process.env.DYNAMODB_PORT ?? 8000), dbPath: resolve(dataDir, 'dynamodb') });
 process.env.DYNAMODB_ENDPOINT = db.endpoint;
 process.env.TABLE_NAME ??= DEFAULT_TABLE_NAME;
+// The person index's HMAC key (functions/person-index): a development keyring in the data folder,
+// made on first start and kept with the data it indexes. In AWS it is a Secrets Manager secret.
+process.env.PERSON_INDEX_KEYRING_FILE ??= resolve(dataDir, 'person-index-keyring.json');
+loadOrCreateKeyringFile(process.env.PERSON_INDEX_KEYRING_FILE);
 const client = createDynamoDbClient({ endpoint: db.endpoint });
 const table = await ensureTable(client, process.env.TABLE_NAME);
 // Only on an empty data folder: later, a changed rule set is a draft until approved on the page.

@@ -22,6 +22,7 @@ import { startDynamoDbLocal } from '../../infra/local/dynamodb-local';
 import { eligibleFacts } from '../support/facts';
 import { personnummer } from '../support/identity';
 import { round, time } from './stats';
+import { newKeyring, personKeysOf } from '../../functions/person-index/keyring';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import { bareRender, letterDefinitions } from './letter-bench';
 
@@ -113,7 +114,7 @@ export async function benchStorage(): Promise<Record<string, number>> {
     // A fixed day inside a rule set's validity, so every proposal is signed on its own date.
     const clock = () => new Date('2024-08-20T09:00:00Z');
     const store = new DynamoDbDecisionStore(client, lifecycleTable, clock);
-    const ctx = createContext({ store, ruleSets: () => catalog, delegations: () => loadDelegationOrder(), renderLetter: renderSignedDecision, clock });
+    const ctx = createContext({ store, ruleSets: () => catalog, delegations: () => loadDelegationOrder(), renderLetter: renderSignedDecision, clock, personKeys: async () => personKeysOf(newKeyring('bench')) });
     let i = 0;
     const sample = await renderLetter(await sampleDecisionInput('grant'));
     if (!sample.ok) throw new Error('sample letter did not render');

@@ -44,7 +44,7 @@ const refusalBody = {
 /** A grant straight through the API, for a delegate to deviate from. */
 const grantBody = {
   ...refusalBody,
-  applicant: { name: 'Mohammed Öztürk', personnummer: '20010517-9824', address: { lines: ['Bredängsvägen 9'], postalCode: '127 32', city: 'Skärholmen' } },
+  applicant: { name: 'Mohammed Öztürk', personnummer: '20010517-9832', address: { lines: ['Bredängsvägen 9'], postalCode: '127 32', city: 'Skärholmen' } },
   facts: { ...refusalBody.facts, working: false, woman: false, weakLabourMarketPosition: undefined },
 };
 

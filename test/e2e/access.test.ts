@@ -94,10 +94,13 @@ describe("a legal reviewer's view of a decision", () => {
     note: 'Jobbplan upprättad med Åsa på Ringvägen.',
   };
 
+  let cases = 0;
   async function signedCaseWithFreeText(): Promise<{ id: string; pnr: string }> {
     const body = proposeBody({
       name: applicant.name,
       birthDate: applicant.birthDate,
+      // A case of its own each time (one person has one case, and one live grant in it).
+      serial: String(700 + cases++),
       facts: {
         woman: true,
         assessedNeed: { level: 'DEEPER_INDIVIDUAL_SUPPORT', grounds: applicant.grounds },

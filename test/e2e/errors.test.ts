@@ -41,8 +41,10 @@ async function rejected(request: () => Promise<E2eResponse>): Promise<E2eRespons
   return response;
 }
 
+/** A new proposal, each for a person of its own (one person has one case, with one open proposal). */
+let people = 0;
 async function proposed(name = 'Ebba Falkström', birthDate = '2002-02-14'): Promise<string> {
-  const response = await api.post('/v1/decisions', proposeBody({ name, birthDate }), 'handlaggare');
+  const response = await api.post('/v1/decisions', proposeBody({ name, birthDate, serial: String(300 + people++) }), 'handlaggare');
   expect(response.status, response.text).toBe(201);
   return response.json().id;
 }
@@ -305,7 +307,7 @@ describe('security headers', () => {
     const responses = [
       await api.get('/v1/health'),
       await api.get('/v1/openapi.json'),
-      await api.post('/v1/decisions', proposeBody({ name: 'Elsa Öberg' }), 'handlaggare'),
+      await api.post('/v1/decisions', proposeBody({ name: 'Elsa Öberg', serial: '299' }), 'handlaggare'),
       await api.get(`/v1/decisions/${id}/letter`, 'handlaggare'),
       await api.get('/v1/finns-inte'),
       await api.call('PATCH', '/v1/health'),

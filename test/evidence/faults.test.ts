@@ -63,9 +63,10 @@ const FAULTS = [
 ];
 
 describe('the API under database faults', () => {
-  for (const scenario of FAULTS) {
+  for (const [n, scenario] of FAULTS.entries()) {
     it(`answers 503 with Retry-After on ${scenario.name}, and leaves the table as it was`, async () => {
-      const id = (await e2e.post('/v1/decisions', proposeBody({ birthDate: '2001-05-19' }), 'handlaggare')).json().id as string;
+      // A person of its own per scenario: one person has one case, with one open proposal.
+      const id = (await e2e.post('/v1/decisions', proposeBody({ birthDate: '2001-05-19', serial: String(500 + n) }), 'handlaggare')).json().id as string;
       const before = await sorted();
       inject(scenario.command, scenario.fault);
       const response = await e2e.post(`/v1/decisions/${id}/sign`, { finalOutcome: 'GRANT' }, 'beslutsfattare');

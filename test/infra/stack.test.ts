@@ -53,6 +53,8 @@ describe('cdk-nag on the synthesized app', () => {
         'AwsSolutions-IAM5[Resource::*] @ Identity/StaffAccessToken/Role/DefaultPolicy/Resource',
         'AwsSolutions-IAM5[Resource::*] @ Gallring/CullExpiredCases/Role/DefaultPolicy/Resource',
         'AwsSolutions-SQS3 @ Gallring/DeadLetters/Resource',
+        // The person index's keyring is rotated by re-indexing, not by a rotation Lambda (README).
+        'AwsSolutions-SMG4 @ PersonIndex/Keyring/Resource',
         // The staff page (infra/constructs/web.ts): the bucket, the distribution, CDK's deployment function.
         'AwsSolutions-S1 @ Web/Files/Resource',
         'AwsSolutions-CFR1 @ Web/Distribution/Resource',
@@ -146,7 +148,9 @@ describe('functions', () => {
       const statements = statementsOf(s.stack.functions.get(route.id)!.role);
       const dynamo = actionsOf(statements).filter((a) => a.startsWith('dynamodb:'));
       expect(dynamo.sort(), route.id).toEqual(tableActionsFor(route.table));
-      expect(actionsOf(statements).filter((a) => a.startsWith('kms:')).sort(), route.id).toEqual(keyActionsFor(route.table));
+      const tableKeyArn = JSON.stringify({ 'Fn::GetAtt': [logicalIdOf(s.stack.data.key), 'Arn'] });
+      const onTableKey = statements.filter((st) => JSON.stringify(st.Resource).includes(tableKeyArn));
+      expect(actionsOf(onTableKey).filter((a) => a.startsWith('kms:')).sort(), route.id).toEqual(keyActionsFor(route.table));
       for (const st of statements) {
         expect(JSON.stringify(st.Action)).not.toMatch(/\*/);
         if (JSON.stringify(st.Action).includes('dynamodb:')) {
@@ -156,6 +160,28 @@ describe('functions', () => {
         if (JSON.stringify(st.Action).includes('kms:')) expect(st.Condition).toMatchObject({ StringEquals: { 'kms:ViaService': expect.anything() } });
       }
     }
+  });
+
+  it('read the person-index keyring only where the route finds cases by person, through its own key', () => {
+    const secretArn = JSON.stringify({ Ref: logicalIdOf(s.stack.personIndex.secret) });
+    for (const route of ROUTES) {
+      const fn = s.stack.functions.get(route.id)!;
+      const statements = statementsOf(fn.role);
+      const onSecret = statements.filter((st) => JSON.stringify(st.Resource).includes(secretArn));
+      const env = (s.json.Resources[fnLogicalId(route.id)]?.Properties?.Environment?.Variables ?? {}) as Record<string, unknown>;
+      if (route.usesPersonIndex) {
+        expect(actionsOf(onSecret).sort(), route.id).toEqual(['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue']);
+        expect(JSON.stringify(env.PERSON_INDEX_SECRET_ID), route.id).toBe(secretArn);
+      } else {
+        expect(onSecret, route.id).toEqual([]);
+        expect(env.PERSON_INDEX_SECRET_ID, route.id).toBeUndefined();
+      }
+    }
+    expect(ROUTES.filter((r) => r.usesPersonIndex).map((r) => r.id).sort()).toEqual(['create-decision', 'search-cases']);
+    const secret = resourcesOf(s, "AWS::SecretsManager::Secret")[0]![1] as { Properties: Record<string, unknown>; DeletionPolicy?: string };
+    expect(secret.Properties.KmsKeyId).toBeDefined();
+    expect(secret.Properties.GenerateSecretString).toMatchObject({ SecretStringTemplate: '{"current":"k1"}', GenerateStringKey: 'k1', PasswordLength: 64 });
+    expect(secret.DeletionPolicy).toBe('Retain');
   });
 
   it('never get Scan, DeleteItem or table management, and gallring only queries and batch-deletes', () => {

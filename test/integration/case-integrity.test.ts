@@ -93,7 +93,8 @@ describe('correcting facts', () => {
     const { service } = await lifecycle();
     const first = await service.propose(caseWorker, proposeBody());
     await expect(service.propose(caseWorker, { ...proposeBody(), caseId: first.case.caseId })).rejects.toMatchObject({ reason: 'OPEN_PROPOSAL' });
-    await expect(service.propose(caseWorker, { ...proposeBody(), correctionReason: 'Fel.' })).rejects.toMatchObject({ issues: [{ path: 'correctionReason' }] });
+    // A correction belongs to a case: for a person who has none, it names the field.
+    await expect(service.propose(caseWorker, { ...proposeBody({ serial: '555' }), correctionReason: 'Fel.' })).rejects.toMatchObject({ issues: [{ path: 'correctionReason' }] });
     await service.withdraw(caseWorker, first.decision.decisionId, { reason: 'Fel person.' });
     await expect(service.propose(caseWorker, { ...proposeBody(), caseId: first.case.caseId, correctionReason: 'Fel.' })).rejects.toMatchObject({
       issues: [{ path: 'correctionReason', message: 'Ärendet har inget öppet förslag att rätta. Gör ett nytt förslag utan rättelse.' }],

@@ -14,7 +14,7 @@ import { renderSignedDecision } from '../../functions/letters/render-letter';
 import { DEFAULT_RULES_DIR, loadDelegationOrder } from '../../functions/rule-sets/load-files';
 import { DynamoDbDecisionStore } from '../../functions/storage/dynamodb-store';
 import { recordDevelopmentApprovals } from '../../infra/local/dev-approvals';
-import { caseWorker, delegate, proposeBody, steppingClock, useCases } from '../support/lifecycle';
+import { caseWorker, delegate, proposeBody, steppingClock, testPersonKeys, useCases } from '../support/lifecycle';
 import { freshTable } from '../support/table';
 
 const shipped = () => parse(readFileSync(`${DEFAULT_RULES_DIR}/jobbtorg-sis-sol2001/rule-set.yaml`, 'utf8')) as Record<string, any>;
@@ -35,8 +35,8 @@ async function services(approve: 'original' | 'both' | 'original only') {
   const clock = steppingClock();
   const store = new DynamoDbDecisionStore(client, tableName, clock);
   return {
-    before: useCases(createContext({ store, ruleSets: () => original, delegations: () => loadDelegationOrder(), renderLetter: renderSignedDecision, clock })),
-    after: useCases(createContext({ store, ruleSets: () => changed, delegations: () => loadDelegationOrder(), renderLetter: renderSignedDecision, clock })),
+    before: useCases(createContext({ store, ruleSets: () => original, delegations: () => loadDelegationOrder(), renderLetter: renderSignedDecision, clock, personKeys: testPersonKeys })),
+    after: useCases(createContext({ store, ruleSets: () => changed, delegations: () => loadDelegationOrder(), renderLetter: renderSignedDecision, clock, personKeys: testPersonKeys })),
   };
 }
 

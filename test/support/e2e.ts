@@ -6,6 +6,8 @@
  */
 import { type AttributeValue, type DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, inject } from 'vitest';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Role } from '../../functions/domain/records-schema';
 import { type DevKeys, generateDevKeys, signDevToken, type TokenRequest } from '../../infra/local/dev-keys';
 import { type LogSink, setLogSink } from '../../functions/http/logger';
@@ -80,7 +82,14 @@ export function useE2eServer(options: { today?: string; approve?: false } = {}):
 
   beforeAll(async () => {
     const { client, tableName } = await freshTable('e2e', options.approve === false ? { approve: false } : {});
-    const env = { TABLE_NAME: tableName, DYNAMODB_ENDPOINT: inject('dynamodbEndpoint'), JOBBTORG_LOCAL_TODAY: today, AWS_REGION: 'eu-north-1' };
+    const env = {
+      TABLE_NAME: tableName,
+      DYNAMODB_ENDPOINT: inject('dynamodbEndpoint'),
+      JOBBTORG_LOCAL_TODAY: today,
+      AWS_REGION: 'eu-north-1',
+      // The person index's development keyring, made on first use, one per test process.
+      PERSON_INDEX_KEYRING_FILE: join(tmpdir(), `jobbtorg-person-index-${process.pid}.json`),
+    };
     for (const [key, value] of Object.entries(env)) {
       saved[key] = process.env[key];
       process.env[key] = value;

@@ -1,4 +1,8 @@
 /** Realistic actors, applicants and a service wired to a fresh DynamoDB Local table. */
+import { newKeyring, personKeysOf } from '../../functions/person-index/keyring';
+import { searchCases } from '../../functions/domain/cases/search';
+import { readCaseFile } from '../../functions/domain/cases/case-file';
+import { myWork } from '../../functions/domain/cases/my-work';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Actor } from '../../functions/domain/records-schema';
 import { type DomainContext, type DomainDeps, createContext } from '../../functions/domain/context';
@@ -35,11 +39,15 @@ export function steppingClock(start = '2024-08-20T08:00:00Z') {
 
 export const catalog = loadCatalog();
 
-export function proposeBody(overrides: { facts?: Record<string, unknown>; birthDate?: string; name?: string; decisionDate?: string } = {}) {
+/**
+ * A proposal's body. One person has one case, so tests that need several cases give each its own
+ * person (another birth date or `serial`, the personnummer's birth number).
+ */
+export function proposeBody(overrides: { facts?: Record<string, unknown>; birthDate?: string; name?: string; decisionDate?: string; serial?: string } = {}) {
   return {
     applicant: {
       name: overrides.name ?? 'Elin Söderström',
-      personnummer: personnummer(overrides.birthDate ?? '2001-05-17'),
+      personnummer: personnummer(overrides.birthDate ?? '2001-05-17', overrides.serial),
       address: { lines: ['Götgatan 12 lgh 1102'], postalCode: '118 46', city: 'Stockholm' },
     },
     contact: { name: 'Anna Lindqvist', phone: '08-508 12 345', email: 'anna.lindqvist@stockholm.se' },
@@ -71,13 +79,20 @@ export function useCases(ctx: DomainContext) {
     listRuleSets: () => listRuleSets(ctx),
     readRuleSet: (id: string) => readRuleSet(ctx, id),
     approveRuleSet: (actor: Actor, id: string, body: unknown) => approveRuleSet(ctx, actor, id, body),
+    search: (actor: Actor, query: string) => searchCases(ctx, actor, { query }),
+    caseFile: (actor: Actor, caseId: string) => readCaseFile(ctx, actor, caseId),
+    myWork: (actor: Actor) => myWork(ctx, actor.id),
   };
 }
+
+/** One development keyring per test process (the person index's HMAC key). */
+const testKeys = personKeysOf(newKeyring('test-1'));
+export const testPersonKeys = async () => testKeys;
 
 export async function lifecycle(options: Partial<DomainDeps> & { client?: DynamoDBClient } = {}) {
   const { client, tableName } = await freshTable('lifecycle');
   const clock = steppingClock();
   const store = new DynamoDbDecisionStore(options.client ?? client, tableName, clock);
-  const service = useCases(createContext({ store, ruleSets: () => catalog, delegations: loadDelegationOrder, renderLetter: renderSignedDecision, clock, ...options }));
+  const service = useCases(createContext({ store, ruleSets: () => catalog, delegations: loadDelegationOrder, renderLetter: renderSignedDecision, clock, personKeys: testPersonKeys, ...options }));
   return { service, store, client, tableName, clock };
 }

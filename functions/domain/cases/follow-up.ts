@@ -4,9 +4,11 @@ import { valid } from '../context';
 import { type Actor, type DueMilestone, type MilestoneRecord, actorRef, milestoneDoneRequestSchema } from '../records-schema';
 import { ConflictError, NotFoundError } from '../errors';
 import { type DecisionView, auditEvent, loadDecision, runCaseChange, touched } from './runner';
+import { type Named, withNames } from './my-work';
 
-export async function listDue(ctx: DomainContext, dueBefore: string, limit = 100): Promise<DueMilestone[]> {
-  return ctx.store.listDue(dueBefore, limit);
+/** Open follow-ups due before a date, earliest first, each with the person's name (staff only). */
+export async function listDue(ctx: DomainContext, dueBefore: string, limit = 100): Promise<Array<DueMilestone & Named>> {
+  return withNames(ctx, await ctx.store.listDue(dueBefore, limit));
 }
 
 export async function recordMilestoneDone(ctx: DomainContext, actor: Actor, decisionId: string, milestoneId: string, body: unknown): Promise<DecisionView> {

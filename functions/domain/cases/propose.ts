@@ -21,7 +21,7 @@ import { parseIdentityNumber } from '../personnummer';
 import type { Proposal } from '../proposal-schema';
 import { retentionExpiry } from '../retention';
 import { evaluateApproved } from './evaluate';
-import { type DecisionView, assertNoOpenProposal, auditEvent, runCaseChange, touched } from './runner';
+import { type DecisionView, auditEvent, runCaseChange, touched } from './runner';
 
 /** A new decision record holding the engine's proposal, waiting for a delegate. */
 export function proposedDecision(p: {
@@ -46,8 +46,18 @@ export function proposedDecision(p: {
   };
 }
 
-export async function proposeDecision(ctx: DomainContext, actor: Actor, body: unknown, idempotencyKey?: string): Promise<DecisionView> {
-  return runCaseChange(ctx, { scope: `propose#${actor.id}`, key: idempotencyKey, body }, async () => {
+/** Names compared as a person would: case, accents' encoding and spacing do not make another name. */
+export function sameName(a: string, b: string): boolean {
+  const norm = (s: string) => s.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('sv-SE');
+  return norm(a) === norm(b);
+}
+
+/** The view of a proposal, and whether it went into the person's existing case (the page says so). */
+export type ProposedView = DecisionView & { joinedExistingCase: boolean };
+
+export async function proposeDecision(ctx: DomainContext, actor: Actor, body: unknown, idempotencyKey?: string): Promise<ProposedView> {
+  let joinedExistingCase = false;
+  const view = await runCaseChange(ctx, { scope: `propose#${actor.id}`, key: idempotencyKey, body }, async () => {
     const request = valid(proposeRequestSchema.safeParse(body));
     const now = ctx.clock();
     const at = now.toISOString();
@@ -66,16 +76,38 @@ export async function proposeDecision(ctx: DomainContext, actor: Actor, body: un
         throw new ValidationError([{ path: 'applicant.personnummer', message: 'Personnumret stämmer inte med anmälan.' }]);
       }
     }
+    // One person, one case: without a case id, the proposal goes into the person's case if they have one.
+    const personKeys = (await ctx.personKeys()).keysOf(personnummer);
     let file: CaseFile | undefined;
-    if (request.caseId) {
-      file = await ctx.store.readCase(request.caseId);
-      if (!file) throw new NotFoundError('Ärendet', request.caseId);
+    const caseId = request.caseId ?? (await ctx.store.casesOfPerson(personKeys))[0];
+    if (caseId) {
+      file = await ctx.store.readCase(caseId);
+      if (!file) throw new NotFoundError('Ärendet', caseId);
       if (file.case.applicant.personnummer !== personnummer) {
         throw new ValidationError([{ path: 'applicant.personnummer', message: 'Personnumret hör inte till ärendet.' }]);
       }
-      if (request.correctionReason === undefined) assertNoOpenProposal(file);
+      joinedExistingCase = request.caseId === undefined;
+      const caseRef = { caseId: file.case.caseId, caseNumber: file.case.caseNumber };
+      if (request.correctionReason === undefined && file.decisions.some((d) => d.status === 'PROPOSED')) {
+        throw new ConflictError(
+          'OPEN_PROPOSAL',
+          `Personen har redan ärende ${file.case.caseNumber} med ett förslag som inte är beslutat. Öppna ärendet och rätta förslaget, eller dra tillbaka det först.`,
+          caseRef,
+        );
+      }
+      // The same personnummer under another name is never silently accepted.
+      if (!sameName(file.case.applicant.name, request.applicant.name) && request.nameChangeReason === undefined) {
+        throw new ConflictError(
+          'NAME_MISMATCH',
+          `Personnumret finns redan i ärende ${file.case.caseNumber} under ett annat namn (${file.case.applicant.name}). Kontrollera identiteten. Är det samma person med nytt namn, skriv varför namnet ändras (nameChangeReason) så ändras namnet i ärendet.`,
+          caseRef,
+        );
+      }
     } else if (request.correctionReason !== undefined) {
       throw new ValidationError([{ path: 'correctionReason', message: 'Ett rättat förslag hör till ett ärende: ange ärendets id (caseId).' }]);
+    }
+    if (request.nameChangeReason !== undefined && (!file || sameName(file.case.applicant.name, request.applicant.name))) {
+      throw new ValidationError([{ path: 'nameChangeReason', message: 'Namnet är detsamma som i ärendet. Ta bort skälet till namnbytet.' }]);
     }
 
     const decisionId = ctx.newId();
@@ -83,13 +115,26 @@ export async function proposeDecision(ctx: DomainContext, actor: Actor, body: un
     let unit: WriteUnit;
     let caseRecord: CaseRecord;
     if (file) {
-      // The case worker's verified details replace earlier ones (e.g. from an outreach referral).
+      // The case worker's verified details replace earlier ones (e.g. from an outreach referral);
+      // a changed name only with its reason, and the former name stays in the case.
+      const renamed = request.nameChangeReason !== undefined;
+      const formerNames = renamed
+        ? [...(file.case.formerNames ?? []), { name: file.case.applicant.name, until: at, reason: request.nameChangeReason as string }]
+        : file.case.formerNames;
       const touch = touched(
-        { ...file.case, applicant: { ...request.applicant, personnummer }, ...(request.contact ? { contact: request.contact } : {}), retention: proposal.retention },
+        {
+          ...file.case,
+          applicant: { ...request.applicant, personnummer },
+          ...(request.contact ? { contact: request.contact } : {}),
+          retention: proposal.retention,
+          responsible: actorRef(actor),
+          ...(formerNames ? { formerNames } : {}),
+        },
         now,
       );
       caseRecord = touch.record;
-      unit = { touch, audit };
+      if (renamed) audit.push(auditEvent(ctx, actor, caseRecord.caseId, 'APPLICANT_RENAMED', at));
+      unit = { touch, audit, indexPerson: { personKey: personKeys[0] as string, caseId: caseRecord.caseId, claim: false } };
     } else {
       caseRecord = {
         caseId: ctx.newId(),
@@ -100,11 +145,12 @@ export async function proposeDecision(ctx: DomainContext, actor: Actor, body: un
         createdAt: at,
         lastEntryAt: at,
         retention: proposal.retention,
+        responsible: actorRef(actor),
         expiresAt: retentionExpiry(now, identity.value.birthDate, proposal.retention),
         version: 1,
       };
       audit.push(auditEvent(ctx, actor, caseRecord.caseId, 'CASE_CREATED', at));
-      unit = { newCase: caseRecord, audit };
+      unit = { newCase: caseRecord, audit, indexPerson: { personKey: personKeys[0] as string, caseId: caseRecord.caseId, claim: true } };
     }
     // Corrected facts: the open proposal is withdrawn with the reason, in the same write, and kept.
     const open = request.correctionReason !== undefined ? file?.decisions.find((d) => d.status === 'PROPOSED') : undefined;
@@ -126,4 +172,5 @@ export async function proposeDecision(ctx: DomainContext, actor: Actor, body: un
     }
     return { change: { unit, decisionId }, file };
   });
+  return { ...view, joinedExistingCase };
 }

@@ -10,8 +10,11 @@ export interface WaitingToDecide extends ProposalWaiting {
 
 const dayNumber = (date: IsoDate) => Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000;
 
+/** Whole calendar days from one date to a later one. */
+export const daysBetween = (from: IsoDate, to: IsoDate) => dayNumber(to) - dayNumber(from);
+
 export async function proposalsToDecide(ctx: DomainContext, limit = 200): Promise<WaitingToDecide[]> {
   const today = todayInStockholm(ctx.clock());
   const waiting = await ctx.store.listProposalsToDecide(limit);
-  return waiting.map((item) => ({ ...item, daysWaiting: dayNumber(today) - dayNumber(todayInStockholm(new Date(item.proposedAt))) }));
+  return waiting.map((item) => ({ ...item, daysWaiting: daysBetween(todayInStockholm(new Date(item.proposedAt)), today) }));
 }

@@ -7,25 +7,14 @@
 import type { DomainContext } from '../context';
 import { valid } from '../context';
 import { type IsoDate, todayInStockholm } from '../dates';
-import { type Actor, type CaseFile, type DecisionRecord, type MilestoneRecord, actorRef, signRequestSchema } from '../records-schema';
+import { type Actor, type DecisionRecord, type MilestoneRecord, actorRef, signRequestSchema } from '../records-schema';
 import type { WriteUnit } from '../decision-store';
 import { ConflictError, ForbiddenError, LetterTooLargeError, ValidationError } from '../errors';
 import { checkDelegation } from '../delegation-schema';
 import { assertStillApproved } from '../rule-sets/approvals';
 import { followUpOf, parseSignedDecision } from '../signed-decision-schema';
 import { type DecisionView, auditEvent, loadDecision, runCaseChange, touched } from './runner';
-
-/** A signed grant in the case whose insats has not ended and whose period reaches `date`. */
-function liveGrant(file: CaseFile, date: string): { decisionId: string; period: { from: string; to: string } } | undefined {
-  for (const d of file.decisions) {
-    const outcome = d.signed?.finalOutcome;
-    if (d.status !== 'SIGNED' || (outcome !== 'GRANT' && outcome !== 'PARTIAL')) continue;
-    if (file.endings.some((e) => e.decisionId === d.decisionId)) continue;
-    const period = d.signed?.grantedPeriod ?? d.proposal.period?.granted;
-    if (period && period.to >= date) return { decisionId: d.decisionId, period };
-  }
-  return undefined;
-}
+import { liveGrant } from './case-file';
 
 export async function signDecision(ctx: DomainContext, actor: Actor, decisionId: string, body: unknown, idempotencyKey?: string): Promise<DecisionView> {
   return runCaseChange(ctx, { scope: `sign#${decisionId}`, key: idempotencyKey, body }, async () => {
