@@ -248,7 +248,7 @@ function milestoneItem(record: MilestoneRecord, caseNumber: string, responsibleI
 }
 
 export interface StoreOptions {
-  /** Called with the capacity units each due-list query consumed (metrics, the bench). */
+  /** Called with the capacity units each read and log write consumed (metrics, the bench). */
   onConsumedCapacity?: (operation: string, units: number) => void;
 }
 
@@ -264,7 +264,10 @@ export class DynamoDbDecisionStore implements DecisionStore {
   private async query(input: Omit<QueryCommandInput, 'TableName'>): Promise<Item[]> {
     const items: Item[] = [];
     try {
-      for await (const page of paginateQuery({ client: this.client }, { ...input, TableName: this.tableName })) items.push(...((page.Items ?? []) as Item[]));
+      for await (const page of paginateQuery({ client: this.client }, { ...input, TableName: this.tableName, ...this.returnCapacity })) {
+        this.consumed('Query', page.ConsumedCapacity);
+        items.push(...((page.Items ?? []) as Item[]));
+      }
     } catch (error) {
       translate(error);
     }
@@ -273,8 +276,18 @@ export class DynamoDbDecisionStore implements DecisionStore {
 
   /** One item by its key, strongly consistent; undefined when there is none. */
   private async getItem(key: Item): Promise<Item | undefined> {
-    const result = await this.client.send(new GetItemCommand({ TableName: this.tableName, Key: key, ConsistentRead: true })).catch(translate);
+    const result = await this.client.send(new GetItemCommand({ TableName: this.tableName, Key: key, ConsistentRead: true, ...this.returnCapacity })).catch(translate);
+    this.consumed('GetItem', result.ConsumedCapacity);
     return result.Item as Item | undefined;
+  }
+
+  /** Asks DynamoDB for the capacity consumed only when someone listens (the bench, metrics). */
+  private get returnCapacity(): { ReturnConsumedCapacity?: 'TOTAL' } {
+    return this.options.onConsumedCapacity ? { ReturnConsumedCapacity: 'TOTAL' } : {};
+  }
+
+  private consumed(operation: string, capacity: { CapacityUnits?: number } | undefined): void {
+    if (capacity) this.options.onConsumedCapacity?.(operation, capacity.CapacityUnits ?? 0);
   }
 
   async caseIdOfDecision(decisionId: string): Promise<string | undefined> {
@@ -435,7 +448,8 @@ export class DynamoDbDecisionStore implements DecisionStore {
     await Promise.all(
       events.map((event) =>
         this.client
-          .send(new PutItemCommand({ TableName: this.tableName, Item: { ...keys.audit(event), type: S('AUDIT'), data: json(event) }, ConditionExpression: notExists }))
+          .send(new PutItemCommand({ TableName: this.tableName, Item: { ...keys.audit(event), type: S('AUDIT'), data: json(event) }, ConditionExpression: notExists, ...this.returnCapacity }))
+          .then((out) => this.consumed('PutItem', out.ConsumedCapacity))
           .catch(translate),
       ),
     );
@@ -476,9 +490,11 @@ export class DynamoDbDecisionStore implements DecisionStore {
           ExpressionAttributeNames: { '#pk': index.partition },
           ExpressionAttributeValues: { ':pk': S(partition) },
           Limit: limit,
+          ...this.returnCapacity,
         }),
       )
       .catch(translate);
+    this.consumed('Query', page.ConsumedCapacity);
     return (page.Items ?? []) as Item[];
   }
 
@@ -634,7 +650,8 @@ export class DynamoDbDecisionStore implements DecisionStore {
 
   async appendSearchLog(entry: SearchLogEntry): Promise<void> {
     await this.client
-      .send(new PutItemCommand({ TableName: this.tableName, Item: { ...keys.searchLog(entry), type: S('SEARCH'), data: json(entry) }, ConditionExpression: notExists }))
+      .send(new PutItemCommand({ TableName: this.tableName, Item: { ...keys.searchLog(entry), type: S('SEARCH'), data: json(entry) }, ConditionExpression: notExists, ...this.returnCapacity }))
+      .then((out) => this.consumed('PutItem', out.ConsumedCapacity))
       .catch(translate);
   }
 
@@ -671,7 +688,7 @@ export class DynamoDbDecisionStore implements DecisionStore {
               ExpressionAttributeNames: { '#pk': DUE_INDEX.partition, '#sk': DUE_INDEX.sort },
               ExpressionAttributeValues: { ':pk': S(`DUE#${shard}`), ':before': S(dueBefore) },
               Limit: limit,
-              ...(this.options.onConsumedCapacity ? { ReturnConsumedCapacity: 'TOTAL' as const } : {}),
+              ...this.returnCapacity,
             }),
           )
           .catch(translate),

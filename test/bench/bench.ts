@@ -40,6 +40,14 @@ const targets: Array<[string, number, number]> = [
   ['sign-decision: paketets storlek i MB', (all['bundle.sign-decision.kB'] as number) / 1024, 1.5],
   ['regelmotorn: förslag / bar json-rules-engine', all['engine.ratio'] as number, 2],
   ['förslag + beslut + lagring / (bar rendering + bar transaktion)', all['storage.proposeSignStore.ratioToBareRenderPlusTransaction'] as number, 1.3],
+  // Issue #13: search and Att besluta cost the same on 100,000 stored cases as on 10,000.
+  ...(['search', 'attBesluta'] as const).flatMap((what): Array<[string, number, number]> => {
+    const label = what === 'search' ? 'sök på personnummer' : 'Att besluta';
+    return [
+      [`${label}: kapacitet 100 000 / 10 000 ärenden`, (all[`storage.${what}100000.capacityUnits`] as number) / (all[`storage.${what}10000.capacityUnits`] as number), 1],
+      [`${label}: tid 100 000 / 10 000 ärenden`, (all[`storage.${what}100000.medianMs`] as number) / (all[`storage.${what}10000.medianMs`] as number), 1.2],
+    ];
+  }),
 ];
 process.stdout.write('\nMål (kvot mot det nakna biblioteket i samma körning)\n');
 for (const [what, value, goal] of targets) {

@@ -4,6 +4,8 @@
  * render of a letter plus a bare TransactWriteItems of what a signature writes).
  */
 import { randomUUID } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ensureTable } from '../../functions/storage/ensure-table';
 import { loadCatalog } from '../../functions/rule-sets/load-files';
 import { recordDevelopmentApprovals } from '../../infra/local/dev-approvals';
@@ -34,7 +36,12 @@ export async function benchHttp(): Promise<Record<string, number>> {
     // As `npm start` on an empty data folder: the shipped rule sets approved for development.
     await recordDevelopmentApprovals(client, tableName, loadCatalog());
     // The handlers read their environment at first use; a fixed day inside a rule set's validity.
-    Object.assign(process.env, { TABLE_NAME: tableName, DYNAMODB_ENDPOINT: db.endpoint, JOBBTORG_LOCAL_TODAY: '2024-08-20' });
+    Object.assign(process.env, {
+      TABLE_NAME: tableName,
+      DYNAMODB_ENDPOINT: db.endpoint,
+      JOBBTORG_LOCAL_TODAY: '2024-08-20',
+      PERSON_INDEX_KEYRING_FILE: join(tmpdir(), `jobbtorg-bench-person-index-${process.pid}.json`),
+    });
     const keys = await generateDevKeys();
     const server = await startLocalServer({ port: 0, keys });
     const caseWorker = await signDevToken(keys, { role: 'handlaggare', name: 'Anna Lindqvist' });
@@ -45,7 +52,8 @@ export async function benchHttp(): Promise<Record<string, number>> {
     let person = 0;
     const oneDecision = async () => {
       const n = person++;
-      const body = proposeBody({ birthDate: `2001-0${(n % 9) + 1}-${String((n % 27) + 1).padStart(2, '0')}` });
+      // A person of their own each time: one person has one case and one live grant.
+      const body = proposeBody({ birthDate: `2001-0${(n % 9) + 1}-${String((n % 27) + 1).padStart(2, '0')}`, serial: String(100 + n) });
       const started = performance.now();
       const proposed = await post('/v1/decisions', body, caseWorker);
       const { id } = (await proposed.json()) as { id: string };
