@@ -3,7 +3,7 @@
  * Gateway does in AWS: routes by the route table, verifies the token (here a development token),
  * and builds the same REST API proxy event with the token's claims.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerOptions, type ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { jwtVerify } from 'jose';
@@ -54,8 +54,13 @@ function flattenClaims(payload: Record<string, unknown>): Record<string, string>
 export interface LocalServerOptions {
   port: number;
   host?: string;
-  /** With the private key, the server also hands out development tokens to the staff page. */
+  /** The key that verifies tokens; the private key is needed only to hand out development tokens. */
   keys: Pick<DevKeys, 'publicKey'> & Partial<Pick<DevKeys, 'privateKey'>>;
+  /**
+   * Serve POST /local/dev-token, which mints a token for any staff role. Off unless asked for:
+   * `npm start` turns it on, and so does a test that signs in through the page.
+   */
+  devTokens?: boolean;
   /** Serve the staff page at `/` (default true). */
   web?: boolean;
 }
@@ -84,11 +89,36 @@ function sendPage(res: ServerResponse, method: string, asset: WebAsset) {
 
 const optionalText = (value: unknown) => value === undefined || (typeof value === 'string' && value.trim().length > 0 && value.length <= 100);
 
+/** The names this server answers to on its own port: only the loopback interface, never a rebound DNS name. */
+function localOrigins(port: number): { hosts: Set<string>; origins: Set<string> } {
+  const hosts = ['127.0.0.1', 'localhost', '[::1]'].map((h) => `${h}:${port}`);
+  return { hosts: new Set(hosts), origins: new Set(hosts.map((h) => `http://${h}`)) };
+}
+
 /**
  * POST /local/dev-token: a development token for one of the staff roles, so the page can sign in
  * without Cognito. Only this local server has it (it holds the development key); no Lambda does.
+ *
+ * It mints a token for whoever asks, so it answers only a request that is plainly the staff page
+ * on this machine: addressed to the loopback name and this port (a web page whose DNS name was
+ * rebound to 127.0.0.1 still sends its own name), from this origin if the browser names one, and
+ * with a JSON body (which a cross-site form cannot send, and a cross-site script cannot send
+ * without a CORS preflight this server never grants).
  */
-async function devToken(req: IncomingMessage, res: ServerResponse, keys: DevKeys) {
+async function devToken(req: IncomingMessage, res: ServerResponse, keys: DevKeys, port: number) {
+  const local = localOrigins(port);
+  const host = req.headers.host?.toLowerCase();
+  if (!host || !local.hosts.has(host)) {
+    return sendProblem(res, 421, 'misdirected-request', 'Fel adress', `Utvecklingstoken lämnas bara ut på http://127.0.0.1:${port}, http://localhost:${port} eller http://[::1]:${port}.`);
+  }
+  const origin = req.headers.origin;
+  if (origin !== undefined && !local.origins.has(origin.toLowerCase())) {
+    return sendProblem(res, 403, 'forbidden', 'Behörighet saknas', 'Utvecklingstoken lämnas bara ut till sidan på den här datorn, inte till en annan webbplats.');
+  }
+  const contentType = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
+  if (contentType !== 'application/json') {
+    return sendProblem(res, 415, 'unsupported-media-type', 'Fel innehållstyp', 'Skicka {"role", "name"} som JSON med Content-Type: application/json.');
+  }
   const body = await readBody(req);
   if (body === 'TOO_LARGE') return sendProblem(res, 413, 'too-large', 'För stor begäran', `Begäran får vara högst ${MAX_BODY_BYTES / 1024} kB.`);
   let request: Record<string, unknown>;
@@ -127,13 +157,21 @@ function localPowertoolsEnvironment(): void {
 export async function startLocalServer(options: LocalServerOptions): Promise<{ server: Server; url: string; close(): Promise<void> }> {
   localPowertoolsEnvironment();
   const web = options.web === false ? undefined : buildWebAssets();
-  const privateKey = options.keys.privateKey;
-  const server = createServer(async (req, res) => {
+  const privateKey = options.devTokens ? options.keys.privateKey : undefined;
+  if (options.devTokens && !privateKey) throw new Error('startLocalServer: devTokens needs keys.privateKey');
+  let port = options.port;
+  const serverOptions: ServerOptions = {
+    // Checked below instead, so that the answer is problem+json like every other.
+    requireHostHeader: false,
+  };
+  const server = createServer(serverOptions, async (req, res) => {
     try {
+      // HTTP/1.1 requires a Host header (RFC 9112 3.2); the development token needs it too.
+      if (req.headers.host === undefined && req.httpVersion !== '1.0') return sendProblem(res, 400, 'bad-request', 'Felaktig begäran', 'Begäran saknar huvudet Host.');
       const url = new URL(req.url ?? '/', 'http://localhost');
       if (url.pathname === '/local/dev-token' && privateKey) {
         if (req.method !== 'POST') return sendProblem(res, 405, 'method-not-allowed', 'Fel metod', 'Använd POST.', { Allow: 'POST' });
-        return await devToken(req, res, { privateKey, publicKey: options.keys.publicKey });
+        return await devToken(req, res, { privateKey, publicKey: options.keys.publicKey }, port);
       }
       const page = web && (url.pathname === '/config.json' ? 'config' : web.get(url.pathname === '/' ? '/index.html' : url.pathname));
       if (page) {
@@ -198,7 +236,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<{ s
   });
   await new Promise<void>((resolve) => server.listen(options.port, options.host ?? '127.0.0.1', resolve));
   const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : options.port;
+  port = typeof address === 'object' && address ? address.port : options.port;
   return {
     server,
     url: `http://${options.host ?? '127.0.0.1'}:${port}`,

@@ -63,8 +63,9 @@ export interface E2e {
 /**
  * Registers beforeAll/afterAll for the calling test file and returns the harness, usable from the
  * first test on. Handlers read their environment at first use, so it is set before any request.
+ * `devTokens` turns on POST /local/dev-token (off by default, as outside `npm start`).
  */
-export function useE2eServer(options: { today?: string; approve?: false } = {}): E2e {
+export function useE2eServer(options: { today?: string; approve?: false; devTokens?: true } = {}): E2e {
   const today = options.today ?? E2E_TODAY;
   let state: { url: string; tableName: string; client: DynamoDBClient; keys: DevKeys; close(): Promise<void> } | undefined;
   const tokens = new Map<string, Promise<string>>();
@@ -91,7 +92,8 @@ export function useE2eServer(options: { today?: string; approve?: false } = {}):
     });
     sinkSet = true;
     const keys = await generateDevKeys();
-    const server = await startLocalServer({ port: 0, keys });
+    // The development-token endpoint stays off unless a test signs in through it (the page does).
+    const server = await startLocalServer({ port: 0, keys, ...(options.devTokens ? { devTokens: true } : {}) });
     state = { url: server.url, tableName, client, keys, close: server.close };
   });
 
