@@ -4,6 +4,7 @@
  * and builds the same REST API proxy event with the token's claims.
  */
 import { createServer, type IncomingMessage, type Server, type ServerOptions, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { jwtVerify } from 'jose';
@@ -35,13 +36,21 @@ function sendProblem(res: ServerResponse, status: number, type: string, title: s
   send(res, status, { 'Content-Type': 'application/problem+json', ...headers }, JSON.stringify(problem(status, type, title, detail)));
 }
 
-async function readBody(req: IncomingMessage): Promise<Buffer | 'TOO_LARGE'> {
+/**
+ * The body, or why there is none: too large, or the connection went away before it was complete
+ * (the request timeout closes a client that sends too slowly; nobody is left to answer).
+ */
+async function readBody(req: IncomingMessage): Promise<Buffer | 'TOO_LARGE' | 'ABORTED'> {
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) return 'TOO_LARGE';
-    chunks.push(chunk as Buffer);
+  try {
+    for await (const chunk of req) {
+      size += (chunk as Buffer).length;
+      if (size > MAX_BODY_BYTES) return 'TOO_LARGE';
+      chunks.push(chunk as Buffer);
+    }
+  } catch {
+    return 'ABORTED';
   }
   return Buffer.concat(chunks);
 }
@@ -50,6 +59,32 @@ async function readBody(req: IncomingMessage): Promise<Buffer | 'TOO_LARGE'> {
 function flattenClaims(payload: Record<string, unknown>): Record<string, string> {
   return Object.fromEntries(Object.entries(payload).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : String(v)]));
 }
+
+/**
+ * How long the server waits for a client, and how many it serves at once. A client that sends its
+ * headers or body a byte at a time would otherwise hold a connection for minutes (Node's own
+ * request timeout is five minutes); a flood of such clients would hold them all.
+ */
+export interface ServerLimits {
+  /** The whole header block must arrive within this (ms). */
+  headersTimeoutMs: number;
+  /** The whole request, headers and body, must arrive within this (ms). */
+  requestTimeoutMs: number;
+  /** An idle kept-alive connection is closed after this (ms). */
+  keepAliveTimeoutMs: number;
+  /** How often Node checks the two timeouts above (ms); it bounds how late a slow client is closed. */
+  timeoutCheckIntervalMs: number;
+  /** Connections beyond this are closed as they arrive. */
+  maxConnections: number;
+}
+
+export const DEFAULT_SERVER_LIMITS: ServerLimits = {
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 15_000,
+  keepAliveTimeoutMs: 5_000,
+  timeoutCheckIntervalMs: 1_000,
+  maxConnections: 200,
+};
 
 export interface LocalServerOptions {
   port: number;
@@ -63,6 +98,8 @@ export interface LocalServerOptions {
   devTokens?: boolean;
   /** Serve the staff page at `/` (default true). */
   web?: boolean;
+  /** Timeouts and the connection cap (tests make them short). */
+  limits?: Partial<ServerLimits>;
 }
 
 // --- The staff page (functions/web), served from memory for every path outside /v1 ------------
@@ -120,6 +157,7 @@ async function devToken(req: IncomingMessage, res: ServerResponse, keys: DevKeys
     return sendProblem(res, 415, 'unsupported-media-type', 'Fel innehållstyp', 'Skicka {"role", "name"} som JSON med Content-Type: application/json.');
   }
   const body = await readBody(req);
+  if (body === 'ABORTED') return;
   if (body === 'TOO_LARGE') return sendProblem(res, 413, 'too-large', 'För stor begäran', `Begäran får vara högst ${MAX_BODY_BYTES / 1024} kB.`);
   let request: Record<string, unknown>;
   try {
@@ -144,6 +182,23 @@ async function devToken(req: IncomingMessage, res: ServerResponse, keys: DevKeys
 }
 
 /**
+ * A request Node refuses before it reaches the handler (too slow, malformed, headers too large)
+ * still gets a problem+json answer in Swedish, and its connection is closed.
+ */
+function refuseClient(error: Error & { code?: string }, socket: Duplex) {
+  if (!socket.writable) return void socket.destroy();
+  const [status, reason, type, title, detail] =
+    error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+      ? [408, 'Request Timeout', 'request-timeout', 'Begäran tog för lång tid', 'Hela begäran måste komma fram inom tidsgränsen. Skicka den igen.']
+      : error.code === 'HPE_HEADER_OVERFLOW'
+        ? [431, 'Request Header Fields Too Large', 'headers-too-large', 'För stora huvuden', 'Begärans huvuden är för stora.']
+        : [400, 'Bad Request', 'bad-request', 'Felaktig begäran', 'Begäran följer inte HTTP.'];
+  const body = JSON.stringify(problem(status, type, title, detail));
+  const head = [`HTTP/1.1 ${status} ${reason}`, 'Content-Type: application/problem+json', `Content-Length: ${Buffer.byteLength(body)}`, 'Connection: close'];
+  socket.end(`${head.join('\r\n')}\r\n\r\n${body}`, () => socket.destroy());
+}
+
+/**
  * Powertools as in a Lambda without active tracing and without CloudWatch: no X-Ray daemon to send
  * to, and nobody to read metrics from standard output. Set before a handler is first loaded; a
  * value already in the environment wins (the observability test turns both on).
@@ -159,8 +214,13 @@ export async function startLocalServer(options: LocalServerOptions): Promise<{ s
   const web = options.web === false ? undefined : buildWebAssets();
   const privateKey = options.devTokens ? options.keys.privateKey : undefined;
   if (options.devTokens && !privateKey) throw new Error('startLocalServer: devTokens needs keys.privateKey');
+  const limits = { ...DEFAULT_SERVER_LIMITS, ...options.limits };
   let port = options.port;
   const serverOptions: ServerOptions = {
+    headersTimeout: limits.headersTimeoutMs,
+    requestTimeout: limits.requestTimeoutMs,
+    keepAliveTimeout: limits.keepAliveTimeoutMs,
+    connectionsCheckingInterval: limits.timeoutCheckIntervalMs,
     // Checked below instead, so that the answer is problem+json like every other.
     requireHostHeader: false,
   };
@@ -208,6 +268,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<{ s
         }
       }
       const body = await readBody(req);
+      if (body === 'ABORTED') return;
       if (body === 'TOO_LARGE') return sendProblem(res, 413, 'too-large', 'För stor begäran', `Begäran får vara högst ${MAX_BODY_BYTES / 1024} kB.`);
       const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : (v ?? '')]));
       const requestId = randomUUID();
@@ -234,6 +295,8 @@ export async function startLocalServer(options: LocalServerOptions): Promise<{ s
       if (!res.headersSent) sendProblem(res, 500, 'internal', 'Internt fel', 'Något gick fel i den lokala servern.');
     }
   });
+  server.maxConnections = limits.maxConnections;
+  server.on('clientError', refuseClient);
   await new Promise<void>((resolve) => server.listen(options.port, options.host ?? '127.0.0.1', resolve));
   const address = server.address();
   port = typeof address === 'object' && address ? address.port : options.port;
