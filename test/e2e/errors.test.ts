@@ -124,17 +124,18 @@ describe('401 no or bad token', () => {
   const claims = { name: 'Göran Ödmark', 'cognito:groups': ['beslutsfattare'], token_use: 'id', 'custom:delegation': '3.1.4' };
   const base64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
-  async function token(options: { issuer?: string; audience?: string; expires?: number; notBefore?: number; key?: CryptoKey } = {}) {
+  /** A delegate's token as the local server accepts it, varied one claim at a time; `expires: null` leaves `exp` out. */
+  async function token(options: { issuer?: string; audience?: string; expires?: number | null; notBefore?: number; key?: CryptoKey; groups?: unknown } = {}) {
     const now = Math.floor(Date.now() / 1000);
-    return new SignJWT(claims)
+    const jwt = new SignJWT({ ...claims, ...(options.groups !== undefined ? { 'cognito:groups': options.groups } : {}) })
       .setProtectedHeader({ alg: 'ES256', typ: 'JWT' })
       .setIssuer(options.issuer ?? LOCAL_ISSUER)
       .setAudience(options.audience ?? LOCAL_AUDIENCE)
       .setSubject('local-beslutsfattare-goran-odmark')
       .setIssuedAt(now - 7200)
-      .setNotBefore(options.notBefore ?? now - 60)
-      .setExpirationTime(options.expires ?? now + 3600)
-      .sign(options.key ?? api.keys.privateKey);
+      .setNotBefore(options.notBefore ?? now - 60);
+    if (options.expires !== null) jwt.setExpirationTime(options.expires ?? now + 3600);
+    return jwt.sign(options.key ?? api.keys.privateKey);
   }
 
   const badTokens: Array<[string, () => Promise<string>]> = [
@@ -179,6 +180,36 @@ describe('401 no or bad token', () => {
     expectProblem(response, 401);
     expect(response.headers.get('www-authenticate')).toMatch(/^Bearer /);
     tokenEvidence.passed();
+  });
+
+  describe('a group name is never split into roles (#14.11)', () => {
+    const groups = evidenceCounter('#14.11 cognito:groups read as a list, never split');
+    afterAll(() => groups.record());
+
+    it.each([
+      ['one group named "jurist,beslutsfattare"', ['jurist,beslutsfattare']],
+      ['one group named "jurist beslutsfattare"', ['jurist beslutsfattare']],
+      ['the claim as the string "jurist,beslutsfattare"', 'jurist,beslutsfattare'],
+      ['the claim as the string "[jurist beslutsfattare]"', '[jurist beslutsfattare]'],
+    ])('refuses a token with %s: it does not act as beslutsfattare, and nothing is signed', async (_what, claim) => {
+      groups.case();
+      const id = await proposed('Ebba Falkström', '2002-02-14');
+      const split = await token({ groups: claim });
+
+      const response = await rejected(() => api.post(`/v1/decisions/${id}/sign`, { finalOutcome: 'GRANT' }, { token: split }));
+
+      expectProblem(response, 401);
+      expect((await api.get(`/v1/decisions/${id}`, 'handlaggare')).json().status).toBe('PROPOSED');
+      groups.passed();
+    });
+
+    it('lets the same token sign when its groups list beslutsfattare as a group of its own', async () => {
+      groups.case();
+      const id = await proposed('Ebba Falkström', '2002-02-14');
+      const response = await api.post(`/v1/decisions/${id}/sign`, { finalOutcome: 'GRANT' }, { token: await token({ groups: ['beslutsfattare'] }) });
+      expect(response.status, response.text).toBe(200);
+      groups.passed();
+    });
   });
 });
 
