@@ -261,7 +261,14 @@ export async function startLocalServer(options: LocalServerOptions): Promise<{ s
         if (!token) return sendProblem(res, 401, 'unauthorized', 'Inloggning krävs', 'Begäran saknar token. Hämta en med npm run -s token.', { 'WWW-Authenticate': 'Bearer realm="jobbtorg"' });
         try {
           // As API Gateway's authorizer: signature, algorithm, issuer, audience, expiry, not-before.
-          const { payload } = await jwtVerify(token, options.keys.publicKey, { issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, algorithms: ['ES256'], clockTolerance: 5 });
+          // A token must say when it expires (every Cognito token does); jose would accept one that never does.
+          const { payload } = await jwtVerify(token, options.keys.publicKey, {
+            issuer: LOCAL_ISSUER,
+            audience: LOCAL_AUDIENCE,
+            algorithms: ['ES256'],
+            clockTolerance: 5,
+            requiredClaims: ['exp', 'sub'],
+          });
           claims = flattenClaims(payload as Record<string, unknown>);
         } catch {
           return sendProblem(res, 401, 'unauthorized', 'Ogiltig inloggning', 'Token är ogiltig eller har gått ut. Hämta en ny med npm run -s token.', { 'WWW-Authenticate': 'Bearer realm="jobbtorg", error="invalid_token"' });

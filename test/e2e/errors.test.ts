@@ -182,6 +182,23 @@ describe('401 no or bad token', () => {
     tokenEvidence.passed();
   });
 
+  describe('a token that never expires (#14.12)', () => {
+    const noExpiry = evidenceCounter('#14.12 token without exp → 401');
+    afterAll(() => noExpiry.record());
+
+    it('is refused: a token must say when it expires, as every token Cognito issues does', async () => {
+      noExpiry.case();
+      const id = await proposed('Ebba Falkström', '2002-02-14');
+      const forever = await token({ expires: null });
+      expect(JSON.parse(Buffer.from(forever.split('.')[1] as string, 'base64url').toString('utf8'))).not.toHaveProperty('exp');
+
+      const response = await rejected(() => api.post(`/v1/decisions/${id}/sign`, { finalOutcome: 'GRANT' }, { token: forever }));
+      expectProblem(response, 401);
+      expect((await api.get('/v1/rule-sets', { token: forever })).status).toBe(401);
+      noExpiry.passed();
+    });
+  });
+
   describe('a group name is never split into roles (#14.11)', () => {
     const groups = evidenceCounter('#14.11 cognito:groups read as a list, never split');
     afterAll(() => groups.record());
