@@ -7,7 +7,7 @@ import { isoDateSchema, periodSchema, recordedFactsSchema } from './facts';
 import { identityNumberSchema } from './facts';
 import { applicantSchema, contactPersonSchema, decisionMakerSchema, FINAL_OUTCOMES, postalAddressSchema } from './signed-decision-schema';
 import { MILESTONE_KINDS, PROPOSED_OUTCOMES, proposalSchema, retentionPolicySchema } from './proposal-schema';
-import { multiLine, personName, singleLine } from './text';
+import { everyTextPrintable, multiLine, personName, singleLine } from './text';
 
 export const ROLES = ['handlaggare', 'beslutsfattare', 'jurist', 'uppsok'] as const;
 export type Role = (typeof ROLES)[number];
@@ -167,6 +167,8 @@ export interface CaseFile {
 }
 
 // --- Requests (the API's bodies; the HTTP layer adds nothing but the actor) ------------------
+// Each request takes everyTextPrintable: free text enters here, and text accepted here must be
+// printable in the letter when the decision is signed (the written grounds are printed in it).
 
 export const proposeRequestSchema = z.strictObject({
   /** Take up a referral from an outreach tool: the new case starts from it. */
@@ -188,33 +190,33 @@ export const proposeRequestSchema = z.strictObject({
   /** Defaults to today (Stockholm). The delegate signs for this date. */
   decisionDate: z.optional(isoDateSchema),
   facts: recordedFactsSchema,
-});
+}).check(everyTextPrintable());
 export type ProposeRequest = z.infer<typeof proposeRequestSchema>;
 
 export const signRequestSchema = z.strictObject({
   finalOutcome: z.enum(FINAL_OUTCOMES, { error: 'Välj GRANT (beviljas), PARTIAL (beviljas delvis), REFUSE (avslås) eller REFER (hänvisning).' }),
   deviationReason: z.optional(multiLine(4000, 'skälet till att beslutet avviker från förslaget')),
   grantedPeriod: z.optional(periodSchema),
-});
+}).check(everyTextPrintable());
 export type SignRequest = z.infer<typeof signRequestSchema>;
 
-export const withdrawRequestSchema = z.strictObject({ reason: multiLine(2000, 'varför förslaget dras tillbaka') });
+export const withdrawRequestSchema = z.strictObject({ reason: multiLine(2000, 'varför förslaget dras tillbaka') }).check(everyTextPrintable());
 
 export const reconsiderRequestSchema = z.strictObject({
   reason: multiLine(4000, 'varför beslutet omprövas'),
   /** The facts as they are now; the old decision's facts are not changed. */
   facts: recordedFactsSchema,
   decisionDate: z.optional(isoDateSchema),
-});
+}).check(everyTextPrintable());
 export type ReconsiderRequest = z.infer<typeof reconsiderRequestSchema>;
 
-export const milestoneDoneRequestSchema = z.strictObject({ note: multiLine(4000, 'en anteckning om uppföljningen') });
+export const milestoneDoneRequestSchema = z.strictObject({ note: multiLine(4000, 'en anteckning om uppföljningen') }).check(everyTextPrintable());
 
 export const endingRequestSchema = z.strictObject({
   reason: z.enum(ENDING_REASONS, { error: 'Välj WORK (arbete), STUDIES (studier), OTHER (annat) eller INTERRUPTED (avbruten).' }),
   endedOn: isoDateSchema,
   note: z.optional(multiLine(4000, 'en anteckning')),
-});
+}).check(everyTextPrintable());
 
 /** What the *Att besluta* queue shows of a proposal waiting for a delegate (no personal data of the applicant). */
 export const queueEntrySchema = z.strictObject({
@@ -281,7 +283,7 @@ export const referralRequestSchema = z.strictObject({
     recordedBy: singleLine(200, 'namnet på den som tog emot samtycket'),
   }),
   note: z.optional(multiLine(2000, 'anteckningen')),
-});
+}).check(everyTextPrintable());
 export type ReferralRequest = z.infer<typeof referralRequestSchema>;
 
 export const REFERRAL_STATUSES = ['WAITING', 'TAKEN'] as const;

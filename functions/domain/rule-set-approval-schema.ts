@@ -10,7 +10,7 @@ import { cite } from './lagrum';
 import { PARAMETER_NAMES, referenceKey, type AnyParameterName, type RuleSet } from './rule-set-schema';
 import type { PublishedRuleSet } from './rule-set-catalog';
 import { type ApprovalRef } from './proposal-schema';
-import { multiLine, singleLine } from './text';
+import { everyTextPrintable, multiLine, singleLine } from './text';
 
 const sha256Schema = z.string().check(z.regex(/^[0-9a-f]{64}$/, 'Ange regelverkets kontrollsumma (sha256, 64 tecken 0–9 och a–f) så som den visas för regelverket.'));
 
@@ -28,7 +28,7 @@ export const approveRuleSetRequestSchema = z.strictObject({
     [],
   ),
   note: z.optional(multiLine(4000, 'anteckningen om granskningen')),
-});
+}).check(everyTextPrintable());
 export type ApproveRuleSetRequest = z.infer<typeof approveRuleSetRequestSchema>;
 
 /** The stored approval; parsed when read, never cast. */

@@ -34,7 +34,12 @@ export const MAX_BODY_BYTES = 64 * 1024;
  * recursively (canonical JSON for hashing) would overflow the stack and answer 500.
  */
 export const MAX_JSON_DEPTH = 32;
-const CORRELATION_ID = /^[A-Za-z0-9._-]{8,64}$/;
+/** The shape of every id the service issues for a case, decision or referral (and of API Gateway's request ids). */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A follow-up point's number within its decision: `01`, `02`, … */
+const MILESTONE_ID = /^\d{2}$/;
+/** What a log line says instead of a path parameter that is not shaped like an id the service issues. */
+export const NOT_AN_ID = '(ogiltigt id)';
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9._~:-]{1,128}$/;
 
 export function header(event: Pick<APIGatewayProxyEvent, 'headers'>, name: string): string | undefined {
@@ -65,6 +70,20 @@ export const SECURITY_HEADERS: Record<string, string> = {
   'Cross-Origin-Resource-Policy': 'same-origin',
 };
 
+/**
+ * The path parameters a log line may name, under the name of what they are. A path is typed by
+ * whoever calls, so it can hold anything, a person's name too: a value is logged only if it has
+ * the shape of an id the service issues, and otherwise as NOT_AN_ID. Rule-set ids are left out:
+ * they are words, and a word in a path cannot be told from a name.
+ */
+export function pathParametersForLog(route: RouteDefinition, params: Record<string, string | undefined> | null): Record<string, string> {
+  const logged: Record<string, string> = {};
+  const idName = route.path.startsWith('/v1/decisions/') ? 'decisionId' : route.path.startsWith('/v1/referrals/') ? 'referralId' : undefined;
+  if (idName && params?.id !== undefined) logged[idName] = UUID.test(params.id) ? params.id : NOT_AN_ID;
+  if (params?.milestone !== undefined) logged.milestoneId = MILESTONE_ID.test(params.milestone) ? params.milestone : NOT_AN_ID;
+  return logged;
+}
+
 export function correlationAndLogging(route: RouteDefinition): Middleware {
   const finish = (request: HttpRequestObject) => {
     const state = request.context.http;
@@ -76,13 +95,16 @@ export function correlationAndLogging(route: RouteDefinition): Middleware {
       durationMs: Date.now() - state.started,
       actorRole: state.principal?.actor.role ?? null,
       actorId: state.principal?.actor.id ?? null,
-      ...(request.event.pathParameters?.id ? { decisionId: request.event.pathParameters.id } : {}),
+      ...pathParametersForLog(route, request.event.pathParameters),
     });
   };
   return {
     before: (request) => {
+      // A caller's correlation id is logged and echoed, so it is taken only if it is a UUID: any
+      // other text (a name, a personnummer in another form) gets a fresh id instead.
       const supplied = header(request.event, 'x-correlation-id');
-      const correlationId = supplied && CORRELATION_ID.test(supplied) ? supplied : request.event.requestContext?.requestId ?? randomUUID();
+      const requestId = request.event.requestContext?.requestId;
+      const correlationId = supplied && UUID.test(supplied) ? supplied : requestId && UUID.test(requestId) ? requestId : randomUUID();
       request.context.http = {
         correlationId,
         started: Date.now(),

@@ -14,11 +14,15 @@ export interface Principal {
   actor: Actor;
 }
 
+/**
+ * The caller's groups, as a list only. A string is one group name, whole: it is never split,
+ * because a group may be named `jurist,beslutsfattare` and must not act as beslutsfattare. API
+ * Gateway passes a person in several groups as one such string, which names no role (README:
+ * one staff group per person).
+ */
 function groupsOf(raw: unknown): string[] {
-  if (Array.isArray(raw)) return raw.map(String);
-  if (typeof raw !== 'string') return [];
-  // API Gateway flattens list claims to strings such as "[a b]" or "a,b".
-  return raw.replace(/^\[|\]$/g, '').split(/[,\s]+/).filter(Boolean);
+  if (Array.isArray(raw)) return raw.filter((g): g is string => typeof g === 'string');
+  return typeof raw === 'string' ? [raw] : [];
 }
 
 /** The caller's principal, or undefined when the event carries no usable identity. */
@@ -31,7 +35,7 @@ export function principalOf(event: Pick<APIGatewayProxyEvent, 'requestContext'>)
     return { actor: { id: clientId, name: `Uppsökande verktyg ${clientId}`, role: 'uppsok' } };
   }
   const groups = groupsOf(claims['cognito:groups']);
-  // Someone in several staff groups acts with the widest of them; staff never act as outreach tools.
+  // Someone whose token lists several staff groups acts with the widest of them; staff never act as outreach tools.
   const role = STAFF_ROLES_WIDEST_FIRST.find((r) => groups.includes(r));
   if (!role || typeof claims.name !== 'string' || claims.name.trim() === '') return undefined;
   return {

@@ -100,7 +100,9 @@ export class Api extends Construct {
         // X-Ray: the stage's segment is the parent of each function's trace.
         tracingEnabled: true,
         accessLogDestination: new apigw.LogGroupLogDestination(this.accessLogs),
-        // Ids, route, status and timing; the path holds only generated ids, the body is not logged.
+        // Ids, route, status and timing; never the body, and never the path as typed (a caller can
+        // type a name into it): the route's template is logged, and the function's own log line
+        // names the id when it has the shape of one the service issues (functions/http/middleware.ts).
         accessLogFormat: apigw.AccessLogFormat.custom(
           JSON.stringify({
             requestId: '$context.requestId',
@@ -108,7 +110,6 @@ export class Api extends Construct {
             ip: '$context.identity.sourceIp',
             method: '$context.httpMethod',
             resource: '$context.resourcePath',
-            path: '$context.path',
             status: '$context.status',
             latencyMs: '$context.responseLatency',
             integrationLatencyMs: '$context.integration.latency',

@@ -3,7 +3,8 @@
  * Gateway does in AWS: routes by the route table, verifies the token (here a development token),
  * and builds the same REST API proxy event with the token's claims.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerOptions, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { jwtVerify } from 'jose';
@@ -35,13 +36,21 @@ function sendProblem(res: ServerResponse, status: number, type: string, title: s
   send(res, status, { 'Content-Type': 'application/problem+json', ...headers }, JSON.stringify(problem(status, type, title, detail)));
 }
 
-async function readBody(req: IncomingMessage): Promise<Buffer | 'TOO_LARGE'> {
+/**
+ * The body, or why there is none: too large, or the connection went away before it was complete
+ * (the request timeout closes a client that sends too slowly; nobody is left to answer).
+ */
+async function readBody(req: IncomingMessage): Promise<Buffer | 'TOO_LARGE' | 'ABORTED'> {
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) return 'TOO_LARGE';
-    chunks.push(chunk as Buffer);
+  try {
+    for await (const chunk of req) {
+      size += (chunk as Buffer).length;
+      if (size > MAX_BODY_BYTES) return 'TOO_LARGE';
+      chunks.push(chunk as Buffer);
+    }
+  } catch {
+    return 'ABORTED';
   }
   return Buffer.concat(chunks);
 }
@@ -51,13 +60,46 @@ function flattenClaims(payload: Record<string, unknown>): Record<string, string>
   return Object.fromEntries(Object.entries(payload).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : String(v)]));
 }
 
+/**
+ * How long the server waits for a client, and how many it serves at once. A client that sends its
+ * headers or body a byte at a time would otherwise hold a connection for minutes (Node's own
+ * request timeout is five minutes); a flood of such clients would hold them all.
+ */
+export interface ServerLimits {
+  /** The whole header block must arrive within this (ms). */
+  headersTimeoutMs: number;
+  /** The whole request, headers and body, must arrive within this (ms). */
+  requestTimeoutMs: number;
+  /** An idle kept-alive connection is closed after this (ms). */
+  keepAliveTimeoutMs: number;
+  /** How often Node checks the two timeouts above (ms); it bounds how late a slow client is closed. */
+  timeoutCheckIntervalMs: number;
+  /** Connections beyond this are closed as they arrive. */
+  maxConnections: number;
+}
+
+export const DEFAULT_SERVER_LIMITS: ServerLimits = {
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 15_000,
+  keepAliveTimeoutMs: 5_000,
+  timeoutCheckIntervalMs: 1_000,
+  maxConnections: 200,
+};
+
 export interface LocalServerOptions {
   port: number;
   host?: string;
-  /** With the private key, the server also hands out development tokens to the staff page. */
+  /** The key that verifies tokens; the private key is needed only to hand out development tokens. */
   keys: Pick<DevKeys, 'publicKey'> & Partial<Pick<DevKeys, 'privateKey'>>;
+  /**
+   * Serve POST /local/dev-token, which mints a token for any staff role. Off unless asked for:
+   * `npm start` turns it on, and so does a test that signs in through the page.
+   */
+  devTokens?: boolean;
   /** Serve the staff page at `/` (default true). */
   web?: boolean;
+  /** Timeouts and the connection cap (tests make them short). */
+  limits?: Partial<ServerLimits>;
 }
 
 // --- The staff page (functions/web), served from memory for every path outside /v1 ------------
@@ -84,12 +126,38 @@ function sendPage(res: ServerResponse, method: string, asset: WebAsset) {
 
 const optionalText = (value: unknown) => value === undefined || (typeof value === 'string' && value.trim().length > 0 && value.length <= 100);
 
+/** The names this server answers to on its own port: only the loopback interface, never a rebound DNS name. */
+function localOrigins(port: number): { hosts: Set<string>; origins: Set<string> } {
+  const hosts = ['127.0.0.1', 'localhost', '[::1]'].map((h) => `${h}:${port}`);
+  return { hosts: new Set(hosts), origins: new Set(hosts.map((h) => `http://${h}`)) };
+}
+
 /**
  * POST /local/dev-token: a development token for one of the staff roles, so the page can sign in
  * without Cognito. Only this local server has it (it holds the development key); no Lambda does.
+ *
+ * It mints a token for whoever asks, so it answers only a request that is plainly the staff page
+ * on this machine: addressed to the loopback name and this port (a web page whose DNS name was
+ * rebound to 127.0.0.1 still sends its own name), from this origin if the browser names one, and
+ * with a JSON body (which a cross-site form cannot send, and a cross-site script cannot send
+ * without a CORS preflight this server never grants).
  */
-async function devToken(req: IncomingMessage, res: ServerResponse, keys: DevKeys) {
+async function devToken(req: IncomingMessage, res: ServerResponse, keys: DevKeys, port: number) {
+  const local = localOrigins(port);
+  const host = req.headers.host?.toLowerCase();
+  if (!host || !local.hosts.has(host)) {
+    return sendProblem(res, 421, 'misdirected-request', 'Fel adress', `Utvecklingstoken lämnas bara ut på http://127.0.0.1:${port}, http://localhost:${port} eller http://[::1]:${port}.`);
+  }
+  const origin = req.headers.origin;
+  if (origin !== undefined && !local.origins.has(origin.toLowerCase())) {
+    return sendProblem(res, 403, 'forbidden', 'Behörighet saknas', 'Utvecklingstoken lämnas bara ut till sidan på den här datorn, inte till en annan webbplats.');
+  }
+  const contentType = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
+  if (contentType !== 'application/json') {
+    return sendProblem(res, 415, 'unsupported-media-type', 'Fel innehållstyp', 'Skicka {"role", "name"} som JSON med Content-Type: application/json.');
+  }
   const body = await readBody(req);
+  if (body === 'ABORTED') return;
   if (body === 'TOO_LARGE') return sendProblem(res, 413, 'too-large', 'För stor begäran', `Begäran får vara högst ${MAX_BODY_BYTES / 1024} kB.`);
   let request: Record<string, unknown>;
   try {
@@ -114,6 +182,23 @@ async function devToken(req: IncomingMessage, res: ServerResponse, keys: DevKeys
 }
 
 /**
+ * A request Node refuses before it reaches the handler (too slow, malformed, headers too large)
+ * still gets a problem+json answer in Swedish, and its connection is closed.
+ */
+function refuseClient(error: Error & { code?: string }, socket: Duplex) {
+  if (!socket.writable) return void socket.destroy();
+  const [status, reason, type, title, detail] =
+    error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+      ? [408, 'Request Timeout', 'request-timeout', 'Begäran tog för lång tid', 'Hela begäran måste komma fram inom tidsgränsen. Skicka den igen.']
+      : error.code === 'HPE_HEADER_OVERFLOW'
+        ? [431, 'Request Header Fields Too Large', 'headers-too-large', 'För stora huvuden', 'Begärans huvuden är för stora.']
+        : [400, 'Bad Request', 'bad-request', 'Felaktig begäran', 'Begäran följer inte HTTP.'];
+  const body = JSON.stringify(problem(status, type, title, detail));
+  const head = [`HTTP/1.1 ${status} ${reason}`, 'Content-Type: application/problem+json', `Content-Length: ${Buffer.byteLength(body)}`, 'Connection: close'];
+  socket.end(`${head.join('\r\n')}\r\n\r\n${body}`, () => socket.destroy());
+}
+
+/**
  * Powertools as in a Lambda without active tracing and without CloudWatch: no X-Ray daemon to send
  * to, and nobody to read metrics from standard output. Set before a handler is first loaded; a
  * value already in the environment wins (the observability test turns both on).
@@ -127,13 +212,26 @@ function localPowertoolsEnvironment(): void {
 export async function startLocalServer(options: LocalServerOptions): Promise<{ server: Server; url: string; close(): Promise<void> }> {
   localPowertoolsEnvironment();
   const web = options.web === false ? undefined : buildWebAssets();
-  const privateKey = options.keys.privateKey;
-  const server = createServer(async (req, res) => {
+  const privateKey = options.devTokens ? options.keys.privateKey : undefined;
+  if (options.devTokens && !privateKey) throw new Error('startLocalServer: devTokens needs keys.privateKey');
+  const limits = { ...DEFAULT_SERVER_LIMITS, ...options.limits };
+  let port = options.port;
+  const serverOptions: ServerOptions = {
+    headersTimeout: limits.headersTimeoutMs,
+    requestTimeout: limits.requestTimeoutMs,
+    keepAliveTimeout: limits.keepAliveTimeoutMs,
+    connectionsCheckingInterval: limits.timeoutCheckIntervalMs,
+    // Checked below instead, so that the answer is problem+json like every other.
+    requireHostHeader: false,
+  };
+  const server = createServer(serverOptions, async (req, res) => {
     try {
+      // HTTP/1.1 requires a Host header (RFC 9112 3.2); the development token needs it too.
+      if (req.headers.host === undefined && req.httpVersion !== '1.0') return sendProblem(res, 400, 'bad-request', 'Felaktig begäran', 'Begäran saknar huvudet Host.');
       const url = new URL(req.url ?? '/', 'http://localhost');
       if (url.pathname === '/local/dev-token' && privateKey) {
         if (req.method !== 'POST') return sendProblem(res, 405, 'method-not-allowed', 'Fel metod', 'Använd POST.', { Allow: 'POST' });
-        return await devToken(req, res, { privateKey, publicKey: options.keys.publicKey });
+        return await devToken(req, res, { privateKey, publicKey: options.keys.publicKey }, port);
       }
       const page = web && (url.pathname === '/config.json' ? 'config' : web.get(url.pathname === '/' ? '/index.html' : url.pathname));
       if (page) {
@@ -163,13 +261,21 @@ export async function startLocalServer(options: LocalServerOptions): Promise<{ s
         if (!token) return sendProblem(res, 401, 'unauthorized', 'Inloggning krävs', 'Begäran saknar token. Hämta en med npm run -s token.', { 'WWW-Authenticate': 'Bearer realm="jobbtorg"' });
         try {
           // As API Gateway's authorizer: signature, algorithm, issuer, audience, expiry, not-before.
-          const { payload } = await jwtVerify(token, options.keys.publicKey, { issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, algorithms: ['ES256'], clockTolerance: 5 });
+          // A token must say when it expires (every Cognito token does); jose would accept one that never does.
+          const { payload } = await jwtVerify(token, options.keys.publicKey, {
+            issuer: LOCAL_ISSUER,
+            audience: LOCAL_AUDIENCE,
+            algorithms: ['ES256'],
+            clockTolerance: 5,
+            requiredClaims: ['exp', 'sub'],
+          });
           claims = flattenClaims(payload as Record<string, unknown>);
         } catch {
           return sendProblem(res, 401, 'unauthorized', 'Ogiltig inloggning', 'Token är ogiltig eller har gått ut. Hämta en ny med npm run -s token.', { 'WWW-Authenticate': 'Bearer realm="jobbtorg", error="invalid_token"' });
         }
       }
       const body = await readBody(req);
+      if (body === 'ABORTED') return;
       if (body === 'TOO_LARGE') return sendProblem(res, 413, 'too-large', 'För stor begäran', `Begäran får vara högst ${MAX_BODY_BYTES / 1024} kB.`);
       const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : (v ?? '')]));
       const requestId = randomUUID();
@@ -196,9 +302,11 @@ export async function startLocalServer(options: LocalServerOptions): Promise<{ s
       if (!res.headersSent) sendProblem(res, 500, 'internal', 'Internt fel', 'Något gick fel i den lokala servern.');
     }
   });
+  server.maxConnections = limits.maxConnections;
+  server.on('clientError', refuseClient);
   await new Promise<void>((resolve) => server.listen(options.port, options.host ?? '127.0.0.1', resolve));
   const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : options.port;
+  port = typeof address === 'object' && address ? address.port : options.port;
   return {
     server,
     url: `http://${options.host ?? '127.0.0.1'}:${port}`,

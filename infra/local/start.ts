@@ -40,7 +40,8 @@ try {
   inForce = '';
 }
 const keys = await loadOrCreateDevKeys(resolve(dataDir, 'dev-jwt-key.json'));
-const api = await startLocalServer({ port, keys });
+// The staff page signs in through POST /local/dev-token; only this local start serves it.
+const api = await startLocalServer({ port, keys, devTokens: true });
 
 const pinned = process.env.JOBBTORG_LOCAL_TODAY;
 process.stdout.write(`

@@ -11,7 +11,8 @@ import { proposeBody } from '../support/lifecycle';
 import { useE2eServer } from '../support/e2e';
 import { TABLET, checkView, launch, newPage, signIn } from './browser';
 
-const server = useE2eServer({ approve: false });
+// The page signs in through the development-token endpoint, which is off unless turned on.
+const server = useE2eServer({ approve: false, devTokens: true });
 const RULE_SET = 'jobbtorg-sis-sol2001';
 const PAGE = `#/regelverk/${RULE_SET}`;
 const NOTE = 'Åldersgränserna stämmer med KS 2022/759. Laglighetsprövningen kontrollerad mot kommunallagen.';

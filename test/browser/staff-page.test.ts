@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useE2eServer } from '../support/e2e';
 import { TABLET, checkView, launch, newPage, screenshot, signIn } from './browser';
 
-const server = useE2eServer();
+// The page signs in through the development-token endpoint, which is off unless turned on.
+const server = useE2eServer({ devTokens: true });
 let browser: Browser;
 let closeBrowser: () => Promise<void>;
 const pages: Page[] = [];
@@ -64,9 +65,10 @@ describe('the staff page', () => {
     const response = await fetch(`${server.url}/`);
     expect(response.headers.get('content-security-policy')).toMatch(/^default-src 'self';/);
     expect(response.headers.get('x-frame-options')).toBe('DENY');
-    const refused = await fetch(`${server.url}/local/dev-token`, { method: 'POST', body: JSON.stringify({ role: 'uppsok', name: 'Verktyg' }) });
+    const json = { 'Content-Type': 'application/json' };
+    const refused = await fetch(`${server.url}/local/dev-token`, { method: 'POST', headers: json, body: JSON.stringify({ role: 'uppsok', name: 'Verktyg' }) });
     expect(refused.status).toBe(400);
-    const admin = await fetch(`${server.url}/local/dev-token`, { method: 'POST', body: JSON.stringify({ role: 'admin', name: 'Eve' }) });
+    const admin = await fetch(`${server.url}/local/dev-token`, { method: 'POST', headers: json, body: JSON.stringify({ role: 'admin', name: 'Eve' }) });
     expect(admin.status).toBe(400);
   });
 

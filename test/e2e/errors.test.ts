@@ -99,6 +99,74 @@ describe('400 bad input', () => {
     expect(expectProblem(response, 400).errors?.map((e) => e.path)).toEqual(['']);
   });
 
+  describe('a number JSON can write but JavaScript cannot hold (#14.4)', () => {
+    const hugeNumbers = evidenceCounter('#14.4 1e400 / Infinity / huge exponents → 400 with field path');
+    afterAll(() => hugeNumbers.record());
+
+    /** The body as sent: JSON.stringify cannot write 1e400 (it would write null), so it goes in as text. */
+    const withRaw = (body: unknown, marker: string, raw: string) => JSON.stringify(body).replace(JSON.stringify(marker), raw);
+    const send = (path: string, as: 'handlaggare' | 'beslutsfattare' | 'uppsok', body: string, headers: Record<string, string> = {}) =>
+      rejected(() => api.call('POST', path, { as, body, headers: { 'content-type': 'application/json', ...headers } }));
+    const MARK = '__tal__';
+
+    it.each([
+      ['facts.working', '1e400', 'ja (true) eller nej (false)'],
+      ['facts.working', '-1e400', 'ja (true) eller nej (false)'],
+      ['facts.studying', '1E+99999999', 'ja (true) eller nej (false)'],
+      ['facts.assessedNeed.level', '1e400', 'ADVICE_AND_SUPPORT'],
+      ['facts.requestedPeriod.from', '1e400', 'ÅÅÅÅ-MM-DD'],
+      ['applicant.personnummer', '1e400', 'personnummer'],
+      ['decisionDate', '-1e400', 'ÅÅÅÅ-MM-DD'],
+    ])('answers %s = %s on a proposal with 400 naming the field, also with an Idempotency-Key', async (path, raw, words) => {
+      hugeNumbers.case();
+      const body = proposeBody({ name: 'Ebba Falkström', birthDate: '2002-02-14' }) as Record<string, any>;
+      const parts = path.split('.');
+      let target = body;
+      for (const part of parts.slice(0, -1)) target = target[part];
+      target[parts.at(-1) as string] = MARK;
+
+      const headerSets: Array<Record<string, string>> = [{}, { 'Idempotency-Key': `stort-tal-${path}` }];
+      for (const headers of headerSets) {
+        const doc = expectProblem(await send('/v1/decisions', 'handlaggare', withRaw(body, MARK, raw), headers), 400);
+        expect(doc.type).toBe('/problems/validation');
+        const error = doc.errors?.find((e) => e.path === path);
+        expect(error, JSON.stringify(doc.errors)).toBeDefined();
+        expect(error?.message).toContain(words);
+      }
+      hugeNumbers.passed();
+    });
+
+    it('answers a huge number where a proposal has no field with 400 naming that field', async () => {
+      hugeNumbers.case();
+      const body = { ...proposeBody(), facts: { ...proposeBody().facts, inkomst: MARK } };
+      const doc = expectProblem(await send('/v1/decisions', 'handlaggare', withRaw(body, MARK, '1e400')), 400);
+      expect(doc.errors?.map((e) => e.path)).toEqual(['facts.inkomst']);
+      hugeNumbers.passed();
+    });
+
+    it('answers a huge number in a signature with 400 naming the field', async () => {
+      hugeNumbers.case();
+      const id = await proposed();
+      const doc = expectProblem(await send(`/v1/decisions/${id}/sign`, 'beslutsfattare', withRaw({ finalOutcome: MARK }, MARK, '1e400'), { 'Idempotency-Key': `stort-tal-${id}` }), 400);
+      expect(doc.errors?.map((e) => e.path)).toEqual(['finalOutcome']);
+      expect((await api.get(`/v1/decisions/${id}`, 'handlaggare')).json().status).toBe('PROPOSED');
+      hugeNumbers.passed();
+    });
+
+    it.each([
+      ['1e400', 'hela år'],
+      ['-1e400', 'hela år'],
+      ['1e308', '130 år'],
+      ['23.5', 'hela år'],
+    ])('answers the one numeric fact, an age of %s in a pre-check, with 400 naming age', async (raw, words) => {
+      hugeNumbers.case();
+      const doc = expectProblem(await send('/v1/screenings', 'uppsok', withRaw({ decisionDate: '2024-08-20', age: MARK, facts: { working: false } }, MARK, raw)), 400);
+      expect([...new Set(doc.errors?.map((e) => e.path))]).toEqual(['age']);
+      expect(doc.errors?.map((e) => e.message).join(' ')).toContain(words);
+      hugeNumbers.passed();
+    });
+  });
+
   it('refuses an Idempotency-Key with characters outside the allowed set', async () => {
     const response = await rejected(() => api.post('/v1/decisions', proposeBody(), 'handlaggare', { 'Idempotency-Key': 'nyckel med mellanslag' }));
     expect(expectProblem(response, 400).errors?.map((e) => e.path)).toEqual(['Idempotency-Key']);
@@ -126,17 +194,18 @@ describe('401 no or bad token', () => {
   const claims = { name: 'Göran Ödmark', 'cognito:groups': ['beslutsfattare'], token_use: 'id', 'custom:delegation': '3.1.4' };
   const base64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
-  async function token(options: { issuer?: string; audience?: string; expires?: number; notBefore?: number; key?: CryptoKey } = {}) {
+  /** A delegate's token as the local server accepts it, varied one claim at a time; `expires: null` leaves `exp` out. */
+  async function token(options: { issuer?: string; audience?: string; expires?: number | null; notBefore?: number; key?: CryptoKey; groups?: unknown } = {}) {
     const now = Math.floor(Date.now() / 1000);
-    return new SignJWT(claims)
+    const jwt = new SignJWT({ ...claims, ...(options.groups !== undefined ? { 'cognito:groups': options.groups } : {}) })
       .setProtectedHeader({ alg: 'ES256', typ: 'JWT' })
       .setIssuer(options.issuer ?? LOCAL_ISSUER)
       .setAudience(options.audience ?? LOCAL_AUDIENCE)
       .setSubject('local-beslutsfattare-goran-odmark')
       .setIssuedAt(now - 7200)
-      .setNotBefore(options.notBefore ?? now - 60)
-      .setExpirationTime(options.expires ?? now + 3600)
-      .sign(options.key ?? api.keys.privateKey);
+      .setNotBefore(options.notBefore ?? now - 60);
+    if (options.expires !== null) jwt.setExpirationTime(options.expires ?? now + 3600);
+    return jwt.sign(options.key ?? api.keys.privateKey);
   }
 
   const badTokens: Array<[string, () => Promise<string>]> = [
@@ -181,6 +250,53 @@ describe('401 no or bad token', () => {
     expectProblem(response, 401);
     expect(response.headers.get('www-authenticate')).toMatch(/^Bearer /);
     tokenEvidence.passed();
+  });
+
+  describe('a token that never expires (#14.12)', () => {
+    const noExpiry = evidenceCounter('#14.12 token without exp → 401');
+    afterAll(() => noExpiry.record());
+
+    it('is refused: a token must say when it expires, as every token Cognito issues does', async () => {
+      noExpiry.case();
+      const id = await proposed('Ebba Falkström', '2002-02-14');
+      const forever = await token({ expires: null });
+      expect(JSON.parse(Buffer.from(forever.split('.')[1] as string, 'base64url').toString('utf8'))).not.toHaveProperty('exp');
+
+      const response = await rejected(() => api.post(`/v1/decisions/${id}/sign`, { finalOutcome: 'GRANT' }, { token: forever }));
+      expectProblem(response, 401);
+      expect((await api.get('/v1/rule-sets', { token: forever })).status).toBe(401);
+      noExpiry.passed();
+    });
+  });
+
+  describe('a group name is never split into roles (#14.11)', () => {
+    const groups = evidenceCounter('#14.11 cognito:groups read as a list, never split');
+    afterAll(() => groups.record());
+
+    it.each([
+      ['one group named "jurist,beslutsfattare"', ['jurist,beslutsfattare']],
+      ['one group named "jurist beslutsfattare"', ['jurist beslutsfattare']],
+      ['the claim as the string "jurist,beslutsfattare"', 'jurist,beslutsfattare'],
+      ['the claim as the string "[jurist beslutsfattare]"', '[jurist beslutsfattare]'],
+    ])('refuses a token with %s: it does not act as beslutsfattare, and nothing is signed', async (_what, claim) => {
+      groups.case();
+      const id = await proposed('Ebba Falkström', '2002-02-14');
+      const split = await token({ groups: claim });
+
+      const response = await rejected(() => api.post(`/v1/decisions/${id}/sign`, { finalOutcome: 'GRANT' }, { token: split }));
+
+      expectProblem(response, 401);
+      expect((await api.get(`/v1/decisions/${id}`, 'handlaggare')).json().status).toBe('PROPOSED');
+      groups.passed();
+    });
+
+    it('lets the same token sign when its groups list beslutsfattare as a group of its own', async () => {
+      groups.case();
+      const id = await proposed('Ebba Falkström', '2002-02-14');
+      const response = await api.post(`/v1/decisions/${id}/sign`, { finalOutcome: 'GRANT' }, { token: await token({ groups: ['beslutsfattare'] }) });
+      expect(response.status, response.text).toBe(200);
+      groups.passed();
+    });
   });
 });
 

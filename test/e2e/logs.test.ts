@@ -3,7 +3,9 @@
  * holds the applicant's personnummer (in any written form), name or address, not even when a
  * caller puts them where they do not belong.
  */
+import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
+import { NOT_AN_ID } from '../../functions/http/middleware';
 import { useE2eServer } from '../support/e2e';
 import { applicantTraces, inForm, personnummer } from '../support/identity';
 import { proposeBody } from '../support/lifecycle';
@@ -22,6 +24,9 @@ const applicant = {
 
 const personalData = (pnr: string) => applicantTraces(pnr, applicant);
 
+/** A caller's own correlation id, in the only shape the service takes one: a UUID. */
+const JOURNEY_CORRELATION_ID = '5d3f0c1e-8b7a-4c2d-9e6f-0a1b2c3d4e5f';
+
 const logEvidence = evidenceCounter('privacy: no personal data in any log line');
 afterAll(() => logEvidence.record());
 
@@ -32,10 +37,10 @@ describe('structured logs of a full journey', () => {
     body.applicant.address = { lines: [applicant.street], postalCode: applicant.postalCode, city: 'Stockholm' };
 
     // The journey: propose, read, sign, letter, follow-up, ending, reconsideration.
-    const created = await api.post('/v1/decisions', body, 'handlaggare', { 'X-Correlation-Id': 'e2e-loggar-0001' });
+    const created = await api.post('/v1/decisions', body, 'handlaggare', { 'X-Correlation-Id': JOURNEY_CORRELATION_ID });
     expect(created.status, created.text).toBe(201);
     const id = created.json().id as string;
-    expect(created.headers.get('x-correlation-id')).toBe('e2e-loggar-0001');
+    expect(created.headers.get('x-correlation-id')).toBe(JOURNEY_CORRELATION_ID);
     expect((await api.get(`/v1/decisions/${id}`, 'handlaggare')).status).toBe(200);
     expect((await api.get(`/v1/decisions/${id}`, 'jurist')).status).toBe(200);
     expect((await api.post(`/v1/decisions/${id}/sign`, { finalOutcome: 'GRANT' }, 'beslutsfattare')).status).toBe(200);
@@ -67,7 +72,7 @@ describe('structured logs of a full journey', () => {
       expect((entry.correlationId as string).length).toBeGreaterThan(0);
       for (const value of forbidden) expect(line, `a log line holds "${value}"`).not.toContain(value);
     }
-    expect(lines.filter((line) => line.includes('"correlationId":"e2e-loggar-0001"'))).toHaveLength(1);
+    expect(lines.filter((line) => line.includes(`"correlationId":"${JOURNEY_CORRELATION_ID}"`))).toHaveLength(1);
     logEvidence.figure('log lines', lines.length);
     logEvidence.figure('forbidden values checked per line', forbidden.length);
     logEvidence.passed();
@@ -81,5 +86,55 @@ describe('structured logs of a full journey', () => {
 
     const entries = lines.slice(from).map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(entries.map((e) => e.decisionId)).toEqual([id]);
+  });
+});
+
+const pathEvidence = evidenceCounter('#14.5 no personal data via path or X-Correlation-Id');
+afterAll(() => pathEvidence.record());
+
+describe('what a caller types into a path or a correlation id (#14.5)', () => {
+  const name = 'Ylva Öhrström';
+  const traces = ['Ylva', 'Öhrström', 'Ohrstrom', 'Hornsgatan'];
+  const newLines = async (request: () => Promise<unknown>) => {
+    const from = lines.length;
+    await request();
+    return lines.slice(from).map((line) => ({ line, entry: JSON.parse(line) as Record<string, unknown> }));
+  };
+  const expectNoTraces = (logged: Array<{ line: string }>) => {
+    for (const { line } of logged) for (const trace of traces) expect(line, `a log line holds "${trace}"`).not.toContain(trace);
+  };
+
+  it('logs a path parameter that is not shaped like an id the service issues as a placeholder, never as typed', async () => {
+    pathEvidence.case();
+    const typed = encodeURIComponent(name);
+    const logged = await newLines(async () => {
+      expect((await api.get(`/v1/decisions/${typed}`, 'handlaggare')).status).toBe(404);
+      expect((await api.post(`/v1/decisions/${typed}/withdraw`, { reason: 'Fel person.' }, 'handlaggare')).status).toBe(404);
+      expect((await api.post(`/v1/decisions/${randomUUID()}/follow-ups/${encodeURIComponent('Hornsgatan 154')}`, { note: 'Klart.' }, 'handlaggare')).status).toBe(404);
+      expect((await api.get(`/v1/referrals/${typed}`, 'handlaggare')).status).toBeGreaterThanOrEqual(400);
+      expect((await api.get(`/v1/rule-sets/${encodeURIComponent('ylva-ohrstrom')}`, 'jurist')).status).toBe(404);
+    });
+
+    expect(logged.map(({ entry }) => entry.decisionId ?? entry.referralId ?? null)).toEqual([NOT_AN_ID, NOT_AN_ID, expect.any(String), NOT_AN_ID, null]);
+    expect(logged[2]?.entry.milestoneId).toBe(NOT_AN_ID);
+    expectNoTraces(logged);
+    pathEvidence.passed();
+  });
+
+  it('takes a correlation id only if it is a UUID: anything else is neither logged nor echoed, and a fresh one is made', async () => {
+    pathEvidence.case();
+    for (const supplied of ['Ylva-Ohrstrom-Hornsgatan', 'ylva.ohrstrom', 'Ylva Öhrström']) {
+      let echoed: string | null = null;
+      const logged = await newLines(async () => {
+        const response = await api.call('GET', '/v1/rule-sets', { as: 'jurist', headers: { 'X-Correlation-Id': encodeURIComponent(supplied) } });
+        expect(response.status).toBe(200);
+        echoed = response.headers.get('x-correlation-id');
+      });
+
+      expect(echoed).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+      expect(logged.map(({ entry }) => entry.correlationId)).toEqual([echoed]);
+      expectNoTraces(logged);
+    }
+    pathEvidence.passed();
   });
 });

@@ -279,6 +279,14 @@ describe('the API', () => {
     });
   });
 
+  it('logs the route template in the access log, never the path as typed (a caller may type a name into it)', () => {
+    const stages = Object.values(s.template.findResources('AWS::ApiGateway::Stage')) as Array<{ Properties: { AccessLogSetting: { Format: string } } }>;
+    expect(stages).toHaveLength(1);
+    const format = JSON.parse(stages[0]?.Properties.AccessLogSetting.Format ?? '{}') as Record<string, string>;
+    expect(format.resource).toBe('$context.resourcePath');
+    expect(Object.values(format)).not.toContain('$context.path');
+  });
+
   it('sits behind a WAF web ACL with the managed common rules and a rate limit per IP', () => {
     s.template.hasResourceProperties('AWS::WAFv2::WebACL', {
       Scope: 'REGIONAL',

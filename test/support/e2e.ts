@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Role } from '../../functions/domain/records-schema';
 import { type DevKeys, generateDevKeys, signDevToken, type TokenRequest } from '../../infra/local/dev-keys';
 import { type LogSink, setLogSink } from '../../functions/http/logger';
-import { startLocalServer } from '../../infra/local/server';
+import { type ServerLimits, startLocalServer } from '../../infra/local/server';
 import { freshTable } from './table';
 
 /** The pinned Stockholm date: inside the first rule set's validity, matching `proposeBody()`. */
@@ -65,8 +65,10 @@ export interface E2e {
 /**
  * Registers beforeAll/afterAll for the calling test file and returns the harness, usable from the
  * first test on. Handlers read their environment at first use, so it is set before any request.
+ * `devTokens` turns on POST /local/dev-token (off by default, as outside `npm start`); `limits`
+ * shortens the server's timeouts for a test of slow clients.
  */
-export function useE2eServer(options: { today?: string; approve?: false } = {}): E2e {
+export function useE2eServer(options: { today?: string; approve?: false; devTokens?: true; limits?: Partial<ServerLimits> } = {}): E2e {
   const today = options.today ?? E2E_TODAY;
   let state: { url: string; tableName: string; client: DynamoDBClient; keys: DevKeys; close(): Promise<void> } | undefined;
   const tokens = new Map<string, Promise<string>>();
@@ -100,7 +102,8 @@ export function useE2eServer(options: { today?: string; approve?: false } = {}):
     });
     sinkSet = true;
     const keys = await generateDevKeys();
-    const server = await startLocalServer({ port: 0, keys });
+    // The development-token endpoint stays off unless a test signs in through it (the page does).
+    const server = await startLocalServer({ port: 0, keys, ...(options.devTokens ? { devTokens: true } : {}), ...(options.limits ? { limits: options.limits } : {}) });
     state = { url: server.url, tableName, client, keys, close: server.close };
   });
 

@@ -9,7 +9,8 @@ import { proposedDecision } from './propose';
 import { type DecisionView, assertNoOpenProposal, auditEvent, loadDecision, runCaseChange, touched } from './runner';
 
 export async function reconsiderDecision(ctx: DomainContext, actor: Actor, decisionId: string, body: unknown, idempotencyKey?: string): Promise<DecisionView> {
-  return runCaseChange(ctx, { scope: `reconsider#${decisionId}`, key: idempotencyKey, body }, async () => {
+  // The key is the delegate's own, as on signing (sign.ts).
+  return runCaseChange(ctx, { scope: `reconsider#${decisionId}#${actor.id}`, key: idempotencyKey, body }, async () => {
     const request = valid(reconsiderRequestSchema.safeParse(body));
     const { file, decision } = await loadDecision(ctx, decisionId);
     if (decision.status === 'SUPERSEDED') throw new ConflictError('SUPERSEDED', 'Beslutet har redan ersatts av ett nytt beslut. Ompröva det gällande beslutet.');

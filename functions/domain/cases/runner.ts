@@ -118,7 +118,8 @@ const idempotentResponseSchema = z.strictObject({ decisionId: z.string() });
 /**
  * Writes a use case's change. With an idempotency key, the claim goes into the same transaction:
  * a retry with the same key and body gets the first result and writes nothing; the same key with
- * another body is an error.
+ * another body is an error. The scope names the actor as well as the use case: a key is one
+ * person's, and someone else who sends it never gets that person's result.
  */
 export async function runCaseChange(
   ctx: DomainContext,

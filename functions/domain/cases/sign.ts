@@ -17,7 +17,9 @@ import { type DecisionView, auditEvent, loadDecision, runCaseChange, touched } f
 import { liveGrant } from './case-file';
 
 export async function signDecision(ctx: DomainContext, actor: Actor, decisionId: string, body: unknown, idempotencyKey?: string): Promise<DecisionView> {
-  return runCaseChange(ctx, { scope: `sign#${decisionId}`, key: idempotencyKey, body }, async () => {
+  // The key is the delegate's own: another delegate reusing it makes an attempt of their own
+  // (409 once the decision is signed), never receives the first delegate's signed decision.
+  return runCaseChange(ctx, { scope: `sign#${decisionId}#${actor.id}`, key: idempotencyKey, body }, async () => {
     const request = valid(signRequestSchema.safeParse(body));
     const { file, decision } = await loadDecision(ctx, decisionId);
     if (decision.status === 'SIGNED' || decision.status === 'SUPERSEDED') throw new ConflictError('ALREADY_SIGNED', 'Beslutet är redan fattat och kan inte ändras. Ett ändrat beslut fattas genom omprövning.');

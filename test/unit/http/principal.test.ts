@@ -13,9 +13,17 @@ describe('principalOf', () => {
     ).toEqual({ actor: { id: 'u-1', name: 'Göran Ödmark', role: 'beslutsfattare', title: 'Enhetschef', delegationReference: '3.1.4' } });
   });
 
-  it('reads groups however API Gateway flattened them, and takes the widest staff role', () => {
-    expect(principalOf(event({ sub: 'u', name: 'A B', 'cognito:groups': '[jurist handlaggare]' }))?.actor.role).toBe('handlaggare');
-    expect(principalOf(event({ sub: 'u', name: 'A B', 'cognito:groups': 'jurist,beslutsfattare' }))?.actor.role).toBe('beslutsfattare');
+  it('reads the groups as a list, and takes the widest staff role in it', () => {
+    expect(principalOf(event({ sub: 'u', name: 'A B', 'cognito:groups': ['jurist', 'handlaggare'] }))?.actor.role).toBe('handlaggare');
+    expect(principalOf(event({ sub: 'u', name: 'A B', 'cognito:groups': ['jurist', 'beslutsfattare'] }))?.actor.role).toBe('beslutsfattare');
+  });
+
+  it('reads a string as one group name, whole, and never splits it into roles', () => {
+    expect(principalOf(event({ sub: 'u', name: 'A B', 'cognito:groups': 'jurist' }))?.actor.role).toBe('jurist');
+    for (const named of ['jurist,beslutsfattare', 'jurist beslutsfattare', '[jurist beslutsfattare]', 'beslutsfattare,', ' beslutsfattare']) {
+      expect(principalOf(event({ sub: 'u', name: 'A B', 'cognito:groups': named })), named).toBeUndefined();
+      expect(principalOf(event({ sub: 'u', name: 'A B', 'cognito:groups': [named] })), named).toBeUndefined();
+    }
   });
 
   it('reads an outreach tool from a client-credentials access token with the outreach scope', () => {
