@@ -41,6 +41,7 @@ import {
 import type { DecisionStore, RuleSetAuditEvent, StoredIdempotency, WriteUnit } from '../domain/decision-store';
 import { type RuleSetApproval, ruleSetApprovalSchema } from '../domain/rule-set-approval-schema';
 import { isExpired } from '../domain/retention';
+import { issuedCaseNumber } from '../domain/case-number';
 import { type MonthCounts, decisionCells, endingCells } from '../domain/statistics/statistics';
 import { DUE_INDEX, KEYS, QUEUE_INDEX, TTL_ATTRIBUTE } from './table';
 
@@ -420,7 +421,7 @@ export class DynamoDbDecisionStore implements DecisionStore {
       )
       .catch(translate);
     const seq = Number(result.Attributes?.seq?.N ?? '0');
-    return `AMN ${year}/${String(seq).padStart(5, '0')}`;
+    return issuedCaseNumber(year, seq);
   }
 
   async readReferral(referralId: string): Promise<ReferralRecord | undefined> {
