@@ -1,10 +1,10 @@
 /**
  * The service on AWS, one stack per stage: the table, one function per route (from the route
  * table, so a new route is deployed without touching this file), the API with Cognito and WAF,
- * gallring, alarms. Stage, account and region come from context (`cdk deploy -c stage=prod`),
- * never from this file.
+ * gallring, alarms; and beside it, in us-east-1, the web ACL CloudFront needs. Stage, account and
+ * region come from context (`cdk deploy -c stage=prod`), never from this file.
  */
-import { type App, Duration, Lazy, RemovalPolicy, Stack, type StackProps, Tags, Validations } from 'aws-cdk-lib';
+import { type App, Duration, Fn, Lazy, RemovalPolicy, Stack, type StackProps, Tags, Validations } from 'aws-cdk-lib';
 import { CfnOutput } from 'aws-cdk-lib';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { AwsSolutionsChecks } from 'cdk-nag';
@@ -19,6 +19,7 @@ import { Identity } from './constructs/identity';
 import { ServiceFunction } from './constructs/service-function';
 import { grantTableAccess } from './constructs/table-access';
 import { StaffWeb } from './constructs/web';
+import { type OriginMark, WebAcl } from './constructs/web-acl';
 
 export interface StageConfig {
   stage: string;
@@ -62,8 +63,28 @@ export function stageConfig(app: Construct, env: NodeJS.ProcessEnv = process.env
   };
 }
 
+/** WAF takes a web ACL for CloudFront (scope CLOUDFRONT) only in this region. */
+export const EDGE_REGION = 'us-east-1';
+
+/**
+ * What must live in us-east-1: the web ACL on the CloudFront distribution, which limits requests
+ * per viewer address (constructs/web-acl.ts says why the limit is there and not at the API).
+ */
+export class JobbtorgEdgeStack extends Stack {
+  readonly webAcl: WebAcl;
+
+  constructor(scope: Construct, id: string, props: StackProps & { config: StageConfig }) {
+    super(scope, id, { ...props, crossRegionReferences: true });
+    Tags.of(this).add('service', 'jobbtorg-beslutsstod');
+    Tags.of(this).add('stage', props.config.stage);
+    this.webAcl = new WebAcl(this, 'EdgeAcl', { stage: props.config.stage, rateLimit: props.config.wafRateLimit, scope: { kind: 'CLOUDFRONT' } });
+  }
+}
+
 export interface JobbtorgStackProps extends StackProps {
   config: StageConfig;
+  /** The us-east-1 stack with the distribution's web ACL. */
+  edge: JobbtorgEdgeStack;
   routes?: RouteDefinition[];
 }
 
@@ -74,9 +95,18 @@ export class JobbtorgStack extends Stack {
   readonly api: Api;
   readonly gallring: Gallring;
   readonly web: StaffWeb;
+  readonly edge: JobbtorgEdgeStack;
+  /**
+   * CloudFront's mark on its requests to the API: a header whose value is this stack's own UUID,
+   * which only those who may read the stack in the account can see. Not a credential: it only
+   * tells the API's web ACL that the request was limited per viewer at the edge already.
+   */
+  readonly originMark: OriginMark;
 
   constructor(scope: Construct, id: string, props: JobbtorgStackProps) {
-    super(scope, id, props);
+    super(scope, id, { ...props, crossRegionReferences: true });
+    this.edge = props.edge;
+    this.originMark = { header: 'x-jobbtorg-origin', value: Fn.select(2, Fn.split('/', this.stackId)) };
     const { config } = props;
     const routes = props.routes ?? ROUTES;
     const logRetention = config.production ? logs.RetentionDays.ONE_YEAR : logs.RetentionDays.ONE_MONTH;
@@ -121,6 +151,7 @@ export class JobbtorgStack extends Stack {
       userPool: this.identity.userPool,
       throttle: config.throttle,
       wafRateLimit: config.wafRateLimit,
+      throughCloudFront: this.originMark,
       logRetention,
       logRemovalPolicy: disposable,
       alarmAction: alarms.action,
@@ -139,6 +170,8 @@ export class JobbtorgStack extends Stack {
       authBaseUrl: this.identity.domain.baseUrl(),
       clientId: this.identity.staffClient.userPoolClientId,
       removalPolicy: disposable,
+      webAclArn: props.edge.webAcl.acl.attrArn,
+      originMark: this.originMark,
     });
 
     new CfnOutput(this, 'WebUrl', { value: this.web.url });
@@ -152,11 +185,18 @@ export class JobbtorgStack extends Stack {
   }
 }
 
-/** The app: one stack for the stage in context, checked by cdk-nag's AwsSolutions pack. */
+/** The app: the stage's stack and its us-east-1 edge stack, checked by cdk-nag's AwsSolutions pack. */
 export function defineApp(app: App, options: { routes?: RouteDefinition[] } = {}): JobbtorgStack {
   const config = stageConfig(app);
+  const edge = new JobbtorgEdgeStack(app, `Jobbtorg-${config.stage}-edge`, {
+    config,
+    env: { ...(config.account ? { account: config.account } : {}), region: EDGE_REGION },
+    description: `Jobbtorg beslutsstöd (${config.stage}): WAF för CloudFront`,
+    terminationProtection: config.production,
+  });
   const stack = new JobbtorgStack(app, `Jobbtorg-${config.stage}`, {
     config,
+    edge,
     ...(options.routes ? { routes: options.routes } : {}),
     env: { ...(config.account ? { account: config.account } : {}), region: config.region },
     description: `Jobbtorg beslutsstöd (${config.stage})`,

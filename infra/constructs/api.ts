@@ -16,7 +16,7 @@ import { SECURITY_HEADERS } from '../../functions/http/middleware';
 import type { RouteDefinition } from '../../functions/http/routes';
 import { acknowledgeNag } from './nag';
 import { routeAuthorization } from './route-authorization';
-import { WebAcl } from './web-acl';
+import { type OriginMark, WebAcl } from './web-acl';
 import { alarmOnAny } from './alarms';
 
 /**
@@ -64,6 +64,8 @@ export interface ApiProps {
   userPool: cognito.IUserPool;
   throttle: { rateLimit: number; burstLimit: number };
   wafRateLimit: number;
+  /** How CloudFront marks its requests: those are limited per viewer at the edge (web-acl.ts). */
+  throughCloudFront: OriginMark;
   logRetention: logs.RetentionDays;
   logRemovalPolicy: RemovalPolicy;
   alarmAction?: cloudwatch.IAlarmAction;
@@ -195,7 +197,7 @@ export class Api extends Construct {
       }
     }
 
-    this.webAcl = new WebAcl(this, 'WebAcl', { stage: props.stage, rateLimit: props.wafRateLimit });
+    this.webAcl = new WebAcl(this, 'WebAcl', { stage: props.stage, rateLimit: props.wafRateLimit, scope: { kind: 'REGIONAL', throughCloudFront: props.throughCloudFront } });
     this.webAcl.associate(this.api.deploymentStage.stageArn);
 
     alarmOnAny(

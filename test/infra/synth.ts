@@ -7,6 +7,8 @@ export interface Synthesized {
   stack: JobbtorgStack;
   template: assertions.Template;
   json: { Resources: Record<string, { Type: string; Properties?: Record<string, any>; DeletionPolicy?: string; UpdateReplacePolicy?: string; Metadata?: Record<string, unknown> }> };
+  /** The us-east-1 stack with the CloudFront web ACL. */
+  edge: { template: assertions.Template; json: Synthesized['json'] };
 }
 
 export function synthesize(context: Record<string, unknown> = {}): Synthesized {
@@ -15,7 +17,8 @@ export function synthesize(context: Record<string, unknown> = {}): Synthesized {
   // Throws when cdk-nag (registered by defineApp) has an unacknowledged finding.
   const assembly = app.synth();
   const json = assembly.getStackArtifact(stack.artifactId).template;
-  return { app, stack, template: assertions.Template.fromJSON(json), json };
+  const edge = assembly.getStackArtifact(stack.edge.artifactId).template;
+  return { app, stack, template: assertions.Template.fromJSON(json), json, edge: { template: assertions.Template.fromJSON(edge), json: edge } };
 }
 
 /** Resources of one type, by logical id. */
