@@ -186,7 +186,7 @@ export class Api extends Construct {
           : {
               authorizationType: apigw.AuthorizationType.COGNITO,
               authorizer,
-              ...(authorization.kind === 'access-token' ? { authorizationScopes: authorization.scopes } : {}),
+              authorizationScopes: authorization.scopes,
             }),
       });
       this.methods.set(route.id, method);

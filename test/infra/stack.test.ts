@@ -213,20 +213,21 @@ describe('the API', () => {
     }
   });
 
-  it('puts the Cognito authorizer on every route that is not public; outreach routes demand the outreach scope', () => {
+  it('puts the Cognito authorizer on every route that is not public; outreach routes demand the outreach scope, staff routes the staff scope', () => {
     const authorizerId = { Ref: s.stack.getLogicalId(s.stack.api.node.findAll().find((c) => c.node.id === 'Authorizer')!.node.defaultChild as never) };
     for (const route of ROUTES) {
       const method = methodOf(route.id);
       const expected = routeAuthorization(route);
-      if (expected.kind === 'public') {
+      if (expected.kind === 'public' || route.access === 'public') {
         expect(method.AuthorizationType, route.id).toBe('NONE');
         continue;
       }
       expect(method.AuthorizationType, route.id).toBe('COGNITO_USER_POOLS');
       expect(method.AuthorizerId, route.id).toEqual(authorizerId);
-      expect(method.AuthorizationScopes, route.id).toEqual(expected.kind === 'access-token' ? expected.scopes : undefined);
-      if (route.access.includes('uppsok')) expect(method.AuthorizationScopes, route.id).toContain('jobbtorg/outreach');
-      else expect(method.AuthorizationScopes, route.id).toBeUndefined();
+      expect(method.AuthorizationScopes, route.id).toEqual(expected.scopes);
+      // Every route takes access tokens only (route-authorization.ts): staff's carry jobbtorg/staff.
+      expect(method.AuthorizationScopes.includes('jobbtorg/outreach'), route.id).toBe(route.access.includes('uppsok'));
+      expect(method.AuthorizationScopes.includes('jobbtorg/staff'), route.id).toBe(route.access.some((role) => role !== 'uppsok'));
     }
     expect(ROUTES.filter((r) => r.access === 'public').map((r) => r.id).sort()).toEqual(['health', 'openapi']);
   });
