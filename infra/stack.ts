@@ -29,6 +29,8 @@ export interface StageConfig {
   production: boolean;
   alarmEmail?: string;
   throttle: { rateLimit: number; burstLimit: number };
+  /** Each route an outreach tool may call has this limit of its own (constructs/api.ts). */
+  outreachThrottle: { rateLimit: number; burstLimit: number };
   wafRateLimit: number;
   authDomainPrefix: string;
   staffCallbackUrls: string[];
@@ -48,18 +50,31 @@ export function stageConfig(app: Construct, env: NodeJS.ProcessEnv = process.env
   if (!/^[a-z][a-z0-9-]{1,19}$/.test(stage)) throw new Error(`stage must be lower-case letters, digits and dashes (got "${stage}")`);
   const account = (get('account') as string | undefined) ?? env.CDK_DEFAULT_ACCOUNT;
   if (account !== undefined && !/^\d{12}$/.test(account)) throw new Error(`account must be a 12-digit AWS account id (got "${account}")`);
+  const production = get('production') === true || get('production') === 'true' || stage === 'prod';
   const callbacks = get('staffCallbackUrls');
+  const staffCallbackUrls = (typeof callbacks === 'string' ? callbacks.split(',') : Array.isArray(callbacks) ? callbacks.map(String) : [])
+    .map((url) => url.trim())
+    .filter(Boolean);
+  // A development address as a production sign-in callback would send staff, with their
+  // authorization code, to whatever listens on that port of their own machine.
+  if (production && staffCallbackUrls.length === 0) {
+    throw new Error(`stage "${stage}" is production: give the staff page's sign-in callback addresses with -c staffCallbackUrls=https://… (there is no default in production)`);
+  }
+  const plain = staffCallbackUrls.filter((url) => !url.startsWith('https://'));
+  if (production && plain.length > 0) throw new Error(`staffCallbackUrls must be https:// addresses in production (got ${plain.join(', ')})`);
   return {
     stage,
     ...(account ? { account } : {}),
     region: String(get('region') ?? env.CDK_DEFAULT_REGION ?? 'eu-north-1'),
-    production: get('production') === true || get('production') === 'true' || stage === 'prod',
+    production,
     ...(get('alarmEmail') ? { alarmEmail: String(get('alarmEmail')) } : {}),
     throttle: { rateLimit: number(get('throttleRate'), 50), burstLimit: number(get('throttleBurst'), 100) },
+    outreachThrottle: { rateLimit: number(get('outreachThrottleRate'), 10), burstLimit: number(get('outreachThrottleBurst'), 20) },
     // Per IP in five minutes; generous, because the city's staff may share a few egress addresses.
     wafRateLimit: number(get('wafRateLimit'), 3000),
     authDomainPrefix: String(get('authDomainPrefix') ?? `jobbtorg-beslut-${stage}`),
-    staffCallbackUrls: typeof callbacks === 'string' ? callbacks.split(',') : Array.isArray(callbacks) ? callbacks.map(String) : ['http://localhost:5173/'],
+    // Outside production, a page served on a developer's machine may sign in against the stage.
+    staffCallbackUrls: staffCallbackUrls.length > 0 ? staffCallbackUrls : ['http://localhost:5173/'],
   };
 }
 
@@ -150,6 +165,7 @@ export class JobbtorgStack extends Stack {
       functionFor: (routeId) => (this.functions.get(routeId) as ServiceFunction).fn,
       userPool: this.identity.userPool,
       throttle: config.throttle,
+      outreachThrottle: config.outreachThrottle,
       wafRateLimit: config.wafRateLimit,
       throughCloudFront: this.originMark,
       logRetention,

@@ -57,12 +57,23 @@ const GATEWAY_PROBLEMS: Array<[apigw.ResponseType, number, string, string, strin
   [apigw.ResponseType.DEFAULT_5XX, 503, 'unavailable', 'Tillfälligt otillgänglig', 'Tjänsten är tillfälligt otillgänglig. Försök igen om en stund.'],
 ];
 
+/**
+ * API Gateway throttles each method of a stage in a bucket of its own, at the stage's default
+ * unless the method has limits of its own. A route an outreach tool may call gets smaller limits
+ * of its own, so that a tool, however busy, takes no more than that from the service; staff
+ * routes keep the stage's. Per tool, WAF limits each caller's address (web-acl.ts).
+ */
+export const outreachThrottled = (route: RouteDefinition): boolean => route.access !== 'public' && route.access.includes('uppsok');
+
 export interface ApiProps {
   stage: string;
   routes: RouteDefinition[];
   functionFor: (routeId: string) => lambda.IFunction;
   userPool: cognito.IUserPool;
+  /** The stage's default: every method has a bucket of its own with these limits. */
   throttle: { rateLimit: number; burstLimit: number };
+  /** Each route an outreach tool may call: a smaller bucket of its own (outreachThrottled). */
+  outreachThrottle: { rateLimit: number; burstLimit: number };
   wafRateLimit: number;
   /** How CloudFront marks its requests: those are limited per viewer at the edge (web-acl.ts). */
   throughCloudFront: OriginMark;
@@ -95,6 +106,13 @@ export class Api extends Construct {
         stageName: props.stage,
         throttlingRateLimit: props.throttle.rateLimit,
         throttlingBurstLimit: props.throttle.burstLimit,
+        methodOptions: Object.fromEntries(
+          props.routes.filter(outreachThrottled).map((route) => [
+            `${route.path}/${route.method}`,
+            // A method's own settings replace the stage's for it: logging and metrics as for the rest.
+            { throttlingRateLimit: props.outreachThrottle.rateLimit, throttlingBurstLimit: props.outreachThrottle.burstLimit, loggingLevel: apigw.MethodLoggingLevel.ERROR, dataTraceEnabled: false, metricsEnabled: true },
+          ]),
+        ),
         // Errors only, and never request or response bodies: they hold personnummer and names.
         loggingLevel: apigw.MethodLoggingLevel.ERROR,
         dataTraceEnabled: false,
