@@ -1,4 +1,5 @@
 /** Synthesizes the app as `cdk synth` would, minus bundling (the bundles have tests of their own). */
+import { readFileSync } from 'node:fs';
 import { App, assertions } from 'aws-cdk-lib';
 import { type JobbtorgStack, defineApp } from '../../infra/stack';
 
@@ -12,7 +13,9 @@ export interface Synthesized {
 }
 
 export function synthesize(context: Record<string, unknown> = {}): Synthesized {
-  const app = new App({ context: { 'aws:cdk:bundling-stacks': [], ...context } });
+  // cdk.json's context (feature flags) as the CLI passes it, then the test's own.
+  const cdkJson = JSON.parse(readFileSync('cdk.json', 'utf8')) as { context: Record<string, unknown> };
+  const app = new App({ context: { ...cdkJson.context, 'aws:cdk:bundling-stacks': [], ...context } });
   const stack = defineApp(app);
   // Throws when cdk-nag (registered by defineApp) has an unacknowledged finding.
   const assembly = app.synth();
