@@ -107,8 +107,8 @@ export interface DecisionStore {
   listDue(dueBefore: string, limit: number): Promise<DueMilestone[]>;
   /** Undefined if unknown or past its retention expiry. */
   readReferral(referralId: string): Promise<ReferralRecord | undefined>;
-  /** Referrals waiting for a case worker, oldest first. */
-  listWaitingReferrals(limit: number): Promise<WaitingReferral[]>;
+  /** Referrals waiting for a case worker that arrived after `createdAfter` (an instant), oldest first. */
+  listWaitingReferrals(limit: number, createdAfter: string): Promise<WaitingReferral[]>;
   /** Counts of signed decisions and endings per month, by statistics cell. */
   readStatistics(months: string[]): Promise<MonthCounts[]>;
   /** The approval of a rule set's exact content (id and sha256), parsed; undefined if none. */

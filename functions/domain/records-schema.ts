@@ -298,7 +298,10 @@ export const referralRecordSchema = z.strictObject({
   consent: referralRequestSchema.shape.consent,
   note: z.optional(z.string()),
   taken: z.optional(z.strictObject({ at: instant, by: actorRefSchema, caseId: z.string(), decisionId: z.string() })),
-  /** Epoch seconds (TTL), or null for the research sample. */
+  /**
+   * Epoch seconds (TTL). While waiting, always set (referrals.ts, WAITING_REFERRAL_DAYS); once
+   * taken up, the case file's retention, null for the research sample.
+   */
   expiresAt: z.nullable(z.number()),
 });
 export type ReferralRecord = z.infer<typeof referralRecordSchema>;

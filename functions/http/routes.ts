@@ -259,7 +259,7 @@ export const ROUTES: RouteDefinition[] = [
     path: '/v1/statistics',
     access: [...STAFF, 'jurist'],
     summary: 'Anonymiserad statistik per månad: utfall, målgrupp, åldersgrupp och hur insatsen avslutades',
-    description: 'Antal under fem visas aldrig (<5). format=csv ger semikolonseparerad CSV',
+    description: 'Antal under fem visas aldrig, och inte heller antal som ett dolt antal kan räknas ut ur; dolda antal är null (i CSV ".."). format=csv ger semikolonseparerad CSV',
     query: {
       from: { description: 'Första månad (ÅÅÅÅ-MM)', required: true, example: '2024-01' },
       to: { description: 'Sista månad (ÅÅÅÅ-MM), högst 60 månader efter from', required: true, example: '2024-12' },

@@ -4,8 +4,10 @@
  * reports the removal and this deletes the rest of the case: decisions, letters, milestones,
  * endings, audit events and the decisions' reference items.
  */
-import { BatchWriteItemCommand, type BatchWriteItemCommandOutput, type DynamoDBClient, type WriteRequest, type AttributeValue, paginateQuery } from '@aws-sdk/client-dynamodb';
+import { type AttributeValue, DeleteItemCommand, type DynamoDBClient, paginateQuery } from '@aws-sdk/client-dynamodb';
 import { KEYS } from './table';
+
+const DELETES_AT_ONCE = 10;
 
 /** The shape of a DynamoDB stream record, as much of it as the cull reads. */
 export interface StreamRecordLike {
@@ -23,14 +25,14 @@ export function expiredCaseIds(records: StreamRecordLike[]): string[] {
     .map((k) => (k?.[KEYS.partition]?.S as string).slice('CASE#'.length));
 }
 
+/**
+ * One DeleteItem per item, a few at a time. Gallring's role may delete and nothing else, which
+ * BatchWriteItem (puts and deletes under one IAM action) would not allow. The client retries
+ * throttling; an item already gone is no error, so a retried batch does no harm.
+ */
 async function deleteAll(client: DynamoDBClient, tableName: string, keys: Array<Record<string, AttributeValue>>): Promise<void> {
-  for (let i = 0; i < keys.length; i += 25) {
-    let pending: WriteRequest[] | undefined = keys.slice(i, i + 25).map((Key) => ({ DeleteRequest: { Key } }));
-    for (let attempt = 0; pending && pending.length > 0; attempt++) {
-      if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 50 * 2 ** attempt)));
-      const out: BatchWriteItemCommandOutput = await client.send(new BatchWriteItemCommand({ RequestItems: { [tableName]: pending } }));
-      pending = out.UnprocessedItems?.[tableName];
-    }
+  for (let i = 0; i < keys.length; i += DELETES_AT_ONCE) {
+    await Promise.all(keys.slice(i, i + DELETES_AT_ONCE).map((Key) => client.send(new DeleteItemCommand({ TableName: tableName, Key }))));
   }
 }
 

@@ -47,6 +47,7 @@ import { todayInStockholm } from '../domain/dates';
 import type { DecisionStore, RuleSetAuditEvent, StoredIdempotency, WriteUnit } from '../domain/decision-store';
 import { type RuleSetApproval, ruleSetApprovalSchema } from '../domain/rule-set-approval-schema';
 import { isExpired } from '../domain/retention';
+import { issuedCaseNumber } from '../domain/case-number';
 import { type MonthCounts, decisionCells, endingCells } from '../domain/statistics/statistics';
 import { DUE_INDEX, KEYS, QUEUE_INDEX, TTL_ATTRIBUTE } from './table';
 
@@ -469,7 +470,7 @@ export class DynamoDbDecisionStore implements DecisionStore {
       )
       .catch(translate);
     const seq = Number(result.Attributes?.seq?.N ?? '0');
-    return `AMN ${year}/${String(seq).padStart(5, '0')}`;
+    return issuedCaseNumber(year, seq);
   }
 
   async readReferral(referralId: string): Promise<ReferralRecord | undefined> {
@@ -479,16 +480,19 @@ export class DynamoDbDecisionStore implements DecisionStore {
     return isExpired(record.expiresAt, this.clock()) ? undefined : record;
   }
 
-  /** The first `limit` items of one partition of an index, in sort-key order (a work list's page). */
-  private async firstPage(index: { name: string; partition: string }, partition: string, limit: number): Promise<Item[]> {
+  /**
+   * The first `limit` items of one partition of an index, in sort-key order (a work list's page),
+   * from after `after` in that order when given.
+   */
+  private async firstPage(index: { name: string; partition: string; sort: string }, partition: string, limit: number, after?: string): Promise<Item[]> {
     const page = await this.client
       .send(
         new QueryCommand({
           TableName: this.tableName,
           IndexName: index.name,
-          KeyConditionExpression: '#pk = :pk',
-          ExpressionAttributeNames: { '#pk': index.partition },
-          ExpressionAttributeValues: { ':pk': S(partition) },
+          KeyConditionExpression: after === undefined ? '#pk = :pk' : '#pk = :pk AND #sk > :after',
+          ExpressionAttributeNames: { '#pk': index.partition, ...(after === undefined ? {} : { '#sk': index.sort }) },
+          ExpressionAttributeValues: { ':pk': S(partition), ...(after === undefined ? {} : { ':after': S(after) }) },
           Limit: limit,
           ...this.returnCapacity,
         }),
@@ -498,8 +502,9 @@ export class DynamoDbDecisionStore implements DecisionStore {
     return (page.Items ?? []) as Item[];
   }
 
-  async listWaitingReferrals(limit: number): Promise<WaitingReferral[]> {
-    return (await this.firstPage(DUE_INDEX, WAITING_REFERRALS, limit)).map((item) => {
+  /** Sorted by arrival (`<createdAt>#<referralId>`), so the page starts after `createdAfter`. */
+  async listWaitingReferrals(limit: number, createdAfter: string): Promise<WaitingReferral[]> {
+    return (await this.firstPage(DUE_INDEX, WAITING_REFERRALS, limit, createdAfter)).map((item) => {
       const [createdAt, referralId] = (item[DUE_INDEX.sort]?.S ?? '').split('#');
       return { referralId: referralId ?? '', createdAt: createdAt ?? '' };
     });

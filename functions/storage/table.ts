@@ -45,7 +45,7 @@ export const QUEUE_INDEX = {
   sort: 'GSI2SK',
 } as const;
 
-/** Epoch seconds. Set on case items (five years after the last entry) and idempotency records. */
+/** Epoch seconds. Set on case items (five years after the last entry), referrals and idempotency records. */
 export const TTL_ATTRIBUTE = 'expiresAt';
 
 export const DEFAULT_TABLE_NAME = 'jobbtorg-beslut';

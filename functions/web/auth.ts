@@ -28,6 +28,14 @@ export interface Session {
   expiresAt: number;
 }
 
+/**
+ * Which of the sign-in's tokens the page sends to the API: the access token. Every route that is
+ * not public demands an OAuth scope, and only an access token carries one (`jobbtorg/staff`, with
+ * the name, title and delegation, put there by infra/constructs/triggers/staff-access-token.ts);
+ * an ID token would be refused with 401 (infra/constructs/route-authorization.ts).
+ */
+export const API_TOKEN = 'access_token' as const;
+
 const SESSION_KEY = 'jobbtorg.session';
 const PKCE_KEY = 'jobbtorg.pkce';
 const MESSAGE_KEY = 'jobbtorg.signout-message';
@@ -48,7 +56,7 @@ function claimsOf(token: string): Record<string, unknown> {
 
 const STAFF_ROLES: StaffRole[] = ['beslutsfattare', 'handlaggare', 'jurist'];
 
-/** The session a staff ID token gives; the role is the first staff group (the API checks it again). */
+/** The session a staff access token gives; the role is the first staff group (the API checks it again). */
 export function sessionFromToken(token: string): Session {
   const claims = claimsOf(token);
   const groups = Array.isArray(claims['cognito:groups']) ? (claims['cognito:groups'] as string[]) : String(claims['cognito:groups'] ?? '').split(',');
@@ -150,7 +158,7 @@ export async function completeCognitoSignIn(): Promise<Session | undefined> {
     body: new URLSearchParams({ grant_type: 'authorization_code', client_id: config.clientId, code, redirect_uri: config.redirectUri, code_verifier: pending.verifier }),
   });
   if (!response.ok) throw new Error(`Inloggningen kunde inte slutföras (${response.status}).`);
-  // Staff call the API with the ID token (see infra/constructs/route-authorization.ts).
-  const { id_token } = (await response.json()) as { id_token: string };
-  return keep(sessionFromToken(id_token));
+  const token = ((await response.json()) as Partial<Record<string, string>>)[API_TOKEN];
+  if (!token) throw new Error('Inloggningen kunde inte slutföras (inloggningstjänsten skickade ingen token).');
+  return keep(sessionFromToken(token));
 }

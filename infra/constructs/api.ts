@@ -16,7 +16,7 @@ import { SECURITY_HEADERS } from '../../functions/http/middleware';
 import type { RouteDefinition } from '../../functions/http/routes';
 import { acknowledgeNag } from './nag';
 import { routeAuthorization } from './route-authorization';
-import { WebAcl } from './web-acl';
+import { type OriginMark, WebAcl } from './web-acl';
 import { alarmOnAny } from './alarms';
 
 /**
@@ -57,13 +57,26 @@ const GATEWAY_PROBLEMS: Array<[apigw.ResponseType, number, string, string, strin
   [apigw.ResponseType.DEFAULT_5XX, 503, 'unavailable', 'Tillfälligt otillgänglig', 'Tjänsten är tillfälligt otillgänglig. Försök igen om en stund.'],
 ];
 
+/**
+ * API Gateway throttles each method of a stage in a bucket of its own, at the stage's default
+ * unless the method has limits of its own. A route an outreach tool may call gets smaller limits
+ * of its own, so that a tool, however busy, takes no more than that from the service; staff
+ * routes keep the stage's. Per tool, WAF limits each caller's address (web-acl.ts).
+ */
+export const outreachThrottled = (route: RouteDefinition): boolean => route.access !== 'public' && route.access.includes('uppsok');
+
 export interface ApiProps {
   stage: string;
   routes: RouteDefinition[];
   functionFor: (routeId: string) => lambda.IFunction;
   userPool: cognito.IUserPool;
+  /** The stage's default: every method has a bucket of its own with these limits. */
   throttle: { rateLimit: number; burstLimit: number };
+  /** Each route an outreach tool may call: a smaller bucket of its own (outreachThrottled). */
+  outreachThrottle: { rateLimit: number; burstLimit: number };
   wafRateLimit: number;
+  /** How CloudFront marks its requests: those are limited per viewer at the edge (web-acl.ts). */
+  throughCloudFront: OriginMark;
   logRetention: logs.RetentionDays;
   logRemovalPolicy: RemovalPolicy;
   alarmAction?: cloudwatch.IAlarmAction;
@@ -93,6 +106,13 @@ export class Api extends Construct {
         stageName: props.stage,
         throttlingRateLimit: props.throttle.rateLimit,
         throttlingBurstLimit: props.throttle.burstLimit,
+        methodOptions: Object.fromEntries(
+          props.routes.filter(outreachThrottled).map((route) => [
+            `${route.path}/${route.method}`,
+            // A method's own settings replace the stage's for it: logging and metrics as for the rest.
+            { throttlingRateLimit: props.outreachThrottle.rateLimit, throttlingBurstLimit: props.outreachThrottle.burstLimit, loggingLevel: apigw.MethodLoggingLevel.ERROR, dataTraceEnabled: false, metricsEnabled: true },
+          ]),
+        ),
         // Errors only, and never request or response bodies: they hold personnummer and names.
         loggingLevel: apigw.MethodLoggingLevel.ERROR,
         dataTraceEnabled: false,
@@ -185,7 +205,7 @@ export class Api extends Construct {
           : {
               authorizationType: apigw.AuthorizationType.COGNITO,
               authorizer,
-              ...(authorization.kind === 'access-token' ? { authorizationScopes: authorization.scopes } : {}),
+              authorizationScopes: authorization.scopes,
             }),
       });
       this.methods.set(route.id, method);
@@ -196,7 +216,7 @@ export class Api extends Construct {
       }
     }
 
-    this.webAcl = new WebAcl(this, 'WebAcl', { stage: props.stage, rateLimit: props.wafRateLimit });
+    this.webAcl = new WebAcl(this, 'WebAcl', { stage: props.stage, rateLimit: props.wafRateLimit, scope: { kind: 'REGIONAL', throughCloudFront: props.throughCloudFront } });
     this.webAcl.associate(this.api.deploymentStage.stageArn);
 
     alarmOnAny(

@@ -18,6 +18,9 @@ import { ServiceFunction } from './service-function';
 import { grantTableAccess } from './table-access';
 import { alarmOnAny } from './alarms';
 
+/** All gallring does to the table (functions/storage/cull.ts). */
+export const CULL_ACTIONS = ['dynamodb:DeleteItem', 'dynamodb:Query'];
+
 /** What the TTL process's deletions look like on the stream (DynamoDB developer guide, "TTL"). */
 export const TTL_REMOVALS = lambda.FilterCriteria.filter({
   eventName: lambda.FilterRule.isEqual('REMOVE'),
@@ -50,8 +53,10 @@ export class Gallring extends Construct {
       wildcardResourceReason:
         "dynamodb:ListStreams, added by the stream event source, supports no resource-level permissions; reading records (GetRecords, GetShardIterator, DescribeStream) is limited to this table's stream.",
     });
-    // Query the case's partition, delete its items in batches: nothing else.
-    grantTableAccess(this.function.role, props.table, props.key, ['read', 'write'], { actions: ['dynamodb:BatchWriteItem', 'dynamodb:Query'], dueIndex: false });
+    // Query the case's partition and delete its items one by one: nothing else. Not BatchWriteItem,
+    // which IAM cannot allow for deletes only: it would let gallring write. The key only to read
+    // (DynamoDB decrypts the table's key for any access); a delete encrypts nothing.
+    grantTableAccess(this.function.role, props.table, props.key, ['read'], { actions: CULL_ACTIONS, dueIndex: false });
 
     // Holds only stream metadata (keys: case ids), never a person's data.
     this.deadLetters = new sqs.Queue(this, 'DeadLetters', {

@@ -17,6 +17,7 @@ import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 import { writeWebAssets } from '../../functions/web/build';
 import { acknowledgeNag } from './nag';
+import type { OriginMark } from './web-acl';
 
 export interface StaffWebProps {
   api: apigw.RestApi;
@@ -25,6 +26,10 @@ export interface StaffWebProps {
   /** The public app client the page signs in with. */
   clientId: string;
   removalPolicy: RemovalPolicy;
+  /** The CloudFront web ACL (us-east-1) that limits each viewer's requests (web-acl.ts). */
+  webAclArn: string;
+  /** Put on every request to the API, so the API's web ACL knows it was limited here already. */
+  originMark: OriginMark;
 }
 
 /** The page's CSP in AWS: its own origin, plus the token endpoint of the hosted sign-in. */
@@ -66,6 +71,7 @@ export class StaffWeb extends Construct {
 
     this.distribution = new cloudfront.Distribution(this, 'Distribution', {
       comment: 'Jobbtorg beslutsstöd: personalens webbsida och API',
+      webAclId: props.webAclArn,
       defaultRootObject: 'index.html',
       httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
       priceClass: cloudfront.PriceClass.PRICE_CLASS_100,
@@ -80,7 +86,7 @@ export class StaffWeb extends Construct {
       additionalBehaviors: {
         // The API keeps its own security headers and is never cached (every answer is per person).
         '/v1/*': {
-          origin: new origins.RestApiOrigin(props.api),
+          origin: new origins.RestApiOrigin(props.api, { customHeaders: { [props.originMark.header]: props.originMark.value } }),
           viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.HTTPS_ONLY,
           allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL,
           cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
@@ -90,7 +96,6 @@ export class StaffWeb extends Construct {
     });
     this.url = `https://${this.distribution.distributionDomainName}/`;
     acknowledgeNag(this.distribution, 'AwsSolutions-CFR1', 'No geo restriction: staff may work from abroad; every API call needs a Cognito sign-in with MFA.');
-    acknowledgeNag(this.distribution, 'AwsSolutions-CFR2', 'No WAF on the distribution: a CloudFront web ACL must live in us-east-1; the API behind /v1/* already has the regional web ACL, and the static files hold no data.');
     acknowledgeNag(this.distribution, 'AwsSolutions-CFR3', 'No CloudFront access logs: the files are the same static bundle for everyone; API requests are logged by API Gateway access logs and WAF.');
     acknowledgeNag(this.distribution, 'AwsSolutions-CFR4', 'The default *.cloudfront.net certificate cannot enforce TLS 1.2; a minimum protocol version (TLSv1.2_2021) needs the city’s own domain and certificate.');
 

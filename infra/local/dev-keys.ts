@@ -2,11 +2,13 @@
  * The local development signing key (ES256), kept under .data/ (git-ignored). Tokens signed with
  * it are accepted only by the local server; in AWS, Cognito issues the tokens.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { type CryptoKey, type JWK, SignJWT, exportJWK, generateKeyPair, importJWK } from 'jose';
 import type { Role } from '../../functions/domain/records-schema';
 import { OUTREACH_SCOPE } from '../../functions/http/principal';
+import { STAFF_SCOPE } from '../constructs/triggers/staff-access-token';
 
 export const LOCAL_ISSUER = 'https://jobbtorg.local/dev';
 export const LOCAL_AUDIENCE = 'jobbtorg-api';
@@ -42,7 +44,17 @@ export interface TokenRequest {
   expiresIn?: string;
 }
 
-/** A token shaped like Cognito's: an ID token for staff, a client-credentials access token for tools. */
+/** A UUID for a development user, the same each time (Cognito's `sub` is a UUID too). */
+export function devSubject(role: Role, name: string): string {
+  const hex = createHash('sha256').update(`jobbtorg-dev:${role}:${name}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/**
+ * A token shaped like Cognito's access tokens: for staff, as the pre-token-generation trigger
+ * leaves it (the staff scope, the groups, name, title and delegation); for a tool, a
+ * client-credentials token with the outreach scope.
+ */
 export async function signDevToken(keys: DevKeys, request: TokenRequest): Promise<string> {
   const claims: Record<string, unknown> =
     request.role === 'uppsok'
@@ -50,11 +62,12 @@ export async function signDevToken(keys: DevKeys, request: TokenRequest): Promis
       : {
           name: request.name,
           'cognito:groups': [request.role],
-          token_use: 'id',
+          token_use: 'access',
+          scope: `openid email profile ${STAFF_SCOPE}`,
           ...(request.delegation ? { 'custom:delegation': request.delegation } : {}),
           ...(request.title ? { 'custom:title': request.title } : {}),
         };
-  const subject = request.role === 'uppsok' ? (request.clientId ?? 'uppsok-verktyg') : `local-${request.role}-${request.name.toLowerCase().normalize('NFD').replace(/[^a-z0-9]+/g, '-')}`;
+  const subject = request.role === 'uppsok' ? (request.clientId ?? 'uppsok-verktyg') : devSubject(request.role, request.name);
   return new SignJWT(claims)
     .setProtectedHeader({ alg: 'ES256', typ: 'JWT' })
     .setIssuer(LOCAL_ISSUER)

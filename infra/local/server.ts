@@ -1,7 +1,8 @@
 /**
  * The local server: the same Lambda handlers behind a small HTTP server that does what API
- * Gateway does in AWS: routes by the route table, verifies the token (here a development token),
- * and builds the same REST API proxy event with the token's claims.
+ * Gateway does in AWS: routes by the route table, verifies the token (here a development token)
+ * and whether its kind and scopes are what the route's authorizer accepts, and builds the same
+ * REST API proxy event with the token's claims.
  */
 import { createServer, type IncomingMessage, type Server, type ServerOptions, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -13,6 +14,7 @@ import { problem } from '../../functions/http/problems';
 import { observabilityEnvironment } from '../../functions/http/powertools-env';
 import { matchRoute } from '../../functions/http/routes';
 import { buildWebAssets, type WebAsset } from '../../functions/web/build';
+import { cognitoAuthorizerAccepts, routeAuthorization } from '../constructs/route-authorization';
 import { type DevKeys, LOCAL_AUDIENCE, LOCAL_ISSUER, signDevToken } from './dev-keys';
 
 type LambdaHandler = (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult>;
@@ -272,6 +274,13 @@ export async function startLocalServer(options: LocalServerOptions): Promise<{ s
           claims = flattenClaims(payload as Record<string, unknown>);
         } catch {
           return sendProblem(res, 401, 'unauthorized', 'Ogiltig inloggning', 'Token är ogiltig eller har gått ut. Hämta en ny med npm run -s token.', { 'WWW-Authenticate': 'Bearer realm="jobbtorg", error="invalid_token"' });
+        }
+        // As API Gateway's Cognito authorizer: the kind of token and its scopes must fit the route.
+        const demanded = routeAuthorization(route);
+        if (demanded.kind !== 'public' && !cognitoAuthorizerAccepts(demanded.scopes, claims)) {
+          return sendProblem(res, 401, 'unauthorized', 'Ogiltig inloggning', 'Token gäller inte här: adressen tar emot en access-token med rätt behörighet (scope). Hämta en ny med npm run -s token.', {
+            'WWW-Authenticate': 'Bearer realm="jobbtorg", error="insufficient_scope"',
+          });
         }
       }
       const body = await readBody(req);

@@ -44,9 +44,17 @@ function requestFor(route: RouteDefinition): { path: string; body?: unknown } {
 
 const CALLERS: Array<Role | 'none'> = [...ROLES, 'none'];
 
+/**
+ * As API Gateway answers: a token without one of the route's scopes is refused by the authorizer
+ * (401) before any handler runs; a tool's token carries the outreach scope, a person's the staff
+ * scope (infra/constructs/route-authorization.ts). Past the authorizer, the handler refuses a role
+ * the route does not list (403).
+ */
 function expectedFor(route: RouteDefinition, caller: Role | 'none'): 'allowed' | 401 | 403 {
   if (route.access === 'public') return 'allowed';
   if (caller === 'none') return 401;
+  if (caller === 'uppsok') return route.access.includes('uppsok') ? 'allowed' : 401;
+  if (!route.access.some((role) => role !== 'uppsok')) return 401;
   return route.access.includes(caller) ? 'allowed' : 403;
 }
 

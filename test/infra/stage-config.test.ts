@@ -5,7 +5,7 @@ import { synthesize } from './synth';
 
 describe('stage and account', () => {
   it('come from context, not from the code', () => {
-    const config = stageConfig(new App({ context: { stage: 'prod', account: '123456789012', region: 'eu-north-1' } }), {});
+    const config = stageConfig(new App({ context: { stage: 'prod', account: '123456789012', region: 'eu-north-1', staffCallbackUrls: 'https://jobbtorg.stockholm.se/inloggad' } }), {});
     expect(config).toMatchObject({ stage: 'prod', account: '123456789012', region: 'eu-north-1', production: true });
     expect(stageConfig(new App(), {})).toMatchObject({ stage: 'dev', production: false, region: 'eu-north-1' });
     expect(stageConfig(new App(), {}).account).toBeUndefined();
@@ -17,7 +17,7 @@ describe('stage and account', () => {
   });
 
   it('name the stack, its environment and its retention: production keeps logs a year and is termination-protected', () => {
-    const prod = synthesize({ stage: 'prod', account: '123456789012', region: 'eu-north-1' });
+    const prod = synthesize({ stage: 'prod', account: '123456789012', region: 'eu-north-1', staffCallbackUrls: 'https://jobbtorg.stockholm.se/inloggad' });
     expect(prod.stack.stackName).toBe('Jobbtorg-prod');
     expect(prod.stack.account).toBe('123456789012');
     expect(prod.stack.terminationProtection).toBe(true);

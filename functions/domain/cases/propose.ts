@@ -166,7 +166,14 @@ export async function proposeDecision(ctx: DomainContext, actor: Actor, body: un
     audit.push(auditEvent(ctx, actor, caseRecord.caseId, 'PROPOSED', at, decisionId, { outcome: proposal.outcome, ruleSet: `${proposal.ruleSet.id}@${proposal.ruleSet.version}` }));
     unit.putDecisions = [decision];
     if (referral) {
-      const taken: ReferralRecord = { ...referral, status: 'TAKEN', taken: { at, by: actorRef(actor), caseId: caseRecord.caseId, decisionId } };
+      // Taken up, the referral is part of the case file: no longer culled as a waiting one
+      // (referrals.ts) but under the case file's retention from today, research sample included.
+      const taken: ReferralRecord = {
+        ...referral,
+        status: 'TAKEN',
+        taken: { at, by: actorRef(actor), caseId: caseRecord.caseId, decisionId },
+        expiresAt: retentionExpiry(now, identity.value.birthDate, proposal.retention),
+      };
       unit.updateReferral = { record: taken, expectedStatus: 'WAITING' };
       audit.push(auditEvent(ctx, actor, caseRecord.caseId, 'REFERRAL_TAKEN', at, decisionId, { referralId: referral.referralId }));
     }

@@ -9,8 +9,31 @@ import { todayInStockholm } from '../dates';
 import { type Actor, type AuditEvent, type ReferralRecord, type WaitingReferral, actorRef, referralRequestSchema } from '../records-schema';
 import { NotFoundError, ValidationError } from '../errors';
 import { parseIdentityNumber } from '../personnummer';
-import { retentionExpiry } from '../retention';
-import { retentionInForce } from '../rule-sets/approvals';
+import { isExpired } from '../retention';
+
+/**
+ * How long a referral may wait for a case worker: 180 days from its arrival, then it is culled
+ * (the table's TTL) and no longer listed or readable.
+ *
+ * Why not the case file's retention: a waiting referral is not yet a case file (personakt). The
+ * socialtjänstlag's culling rule and its research exception (the sample born on certain days,
+ * kept for research) are about case files, so neither applies while it waits; keeping a waiting
+ * referral for years, or for ever for the research sample, had no purpose. What it is for is one
+ * thing: that a case worker contacts the person, which the person consented to (OSL 26 kap.,
+ * consent to pass their details on). A referral nobody took up within half a year has outlived
+ * that purpose, and the person can be reached again through the outreach work. Personal data is
+ * kept no longer than its purpose needs (GDPR art. 5.1 e). The period is the board's choice, to
+ * be confirmed by its legal reviewer (GLOSSARY.md, assumptions in code). Once taken up, the
+ * referral belongs to the case file and is kept as the case is (cases/propose.ts).
+ */
+export const WAITING_REFERRAL_DAYS = 180;
+
+const DAY_SECONDS = 24 * 60 * 60;
+
+/** Epoch seconds at which a referral that is still waiting is culled. */
+export function waitingReferralExpiry(createdAt: Date): number {
+  return Math.floor(createdAt.getTime() / 1000) + WAITING_REFERRAL_DAYS * DAY_SECONDS;
+}
 
 export async function createReferral(ctx: DomainContext, actor: Actor, body: unknown): Promise<ReferralRecord> {
   const request = valid(referralRequestSchema.safeParse(body));
@@ -26,8 +49,7 @@ export async function createReferral(ctx: DomainContext, actor: Actor, body: unk
     applicant: { ...request.applicant, personnummer: identity.value.canonical },
     consent: request.consent,
     ...(request.note ? { note: request.note } : {}),
-    // A referral is kept under the retention of the rule set in force on the day it arrives.
-    expiresAt: retentionExpiry(now, identity.value.birthDate, retentionInForce(ctx, todayInStockholm(now))),
+    expiresAt: waitingReferralExpiry(now),
   };
   const audit: AuditEvent = { eventId: ctx.newId(), caseId: '', referralId: referral.referralId, at, actor: actorRef(actor), action: 'REFERRAL_RECEIVED' };
   await ctx.store.write({ putReferral: referral, audit: [audit] });
@@ -48,6 +70,10 @@ export async function readReferral(
   return referral;
 }
 
+/** The referrals waiting for a case worker, oldest first; one that waited its full period is gone. */
 export async function listWaitingReferrals(ctx: DomainContext, limit = 200): Promise<WaitingReferral[]> {
-  return ctx.store.listWaitingReferrals(limit);
+  const now = ctx.clock();
+  // DynamoDB culls an expired item only eventually; the list starts after the last expired one.
+  const since = new Date(now.getTime() - WAITING_REFERRAL_DAYS * DAY_SECONDS * 1000).toISOString();
+  return (await ctx.store.listWaitingReferrals(limit, since)).filter((r) => !isExpired(waitingReferralExpiry(new Date(r.createdAt)), now));
 }

@@ -8,7 +8,6 @@ import { valid } from '../context';
 import type { IsoDate } from '../dates';
 import { type Actor, actorRef } from '../records-schema';
 import { ConflictError, NoRuleSetForDateError, NotFoundError, ValidationError } from '../errors';
-import type { RetentionPolicy } from '../proposal-schema';
 import { type RuleSetApproval, approvalOf, approveRuleSetRequestSchema, checkApprovalRequest } from '../rule-set-approval-schema';
 import type { PublishedRuleSet } from '../rule-set-catalog';
 
@@ -82,10 +81,4 @@ export async function assertStillApproved(ctx: DomainContext, used: { id: string
     throw stale(`Regelverket har ändrats sedan förslaget gjordes (förslaget: ${used.id} ${used.sha256.slice(0, 12)}…, nu: ${inForce.ruleSet.id} ${inForce.sha256.slice(0, 12)}…).`);
   }
   if (!(await approvalOfContent(ctx, inForce))) throw stale(`Regelverket ${inForce.ruleSet.id} är inte godkänt av en jurist i sin nuvarande lydelse.`);
-}
-
-/** The retention of the rule set in force on a day (for records made without a proposal). */
-export function retentionInForce(ctx: DomainContext, day: string): RetentionPolicy {
-  const { parameters } = ctx.ruleSets().forDate(day as IsoDate).ruleSet;
-  return { period: { value: parameters.retentionPeriod.value, unit: parameters.retentionPeriod.unit }, researchSampleBirthDays: [...parameters.researchSampleBirthDays.value] };
 }

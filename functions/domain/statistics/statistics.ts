@@ -3,7 +3,8 @@
  * measures). Counts by month of decision, outcome, target group, age band and how the insats
  * ended. Counted when a decision is signed or an insats ends, in the same transaction, so they
  * never disagree with the decisions. A count below the minimum cell size is never shown: it
- * could point at a person.
+ * could point at a person. Nor is a count from which a hidden one could be worked out
+ * (secondary suppression, `hiddenCells`).
  */
 import type { DomainContext } from '../context';
 import { ValidationError } from '../errors';
@@ -19,6 +20,20 @@ export type AgeBand = '18 eller yngre' | '19–24' | '25–29' | '30–39' | '40
 
 export const DIMENSIONS = ['outcome', 'targetGroup', 'ageBand', 'ending'] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
+
+/**
+ * Every signed decision counts once in each of these, so in a month they all add up to the same
+ * number of decisions. That shared total is what lets a reader work a hidden count out of the
+ * others. Endings are counted on their own and add up to nothing published.
+ */
+export const DECISION_DIMENSIONS = ['outcome', 'targetGroup', 'ageBand'] as const satisfies readonly Dimension[];
+
+/**
+ * How a hidden count is written in the CSV and on the page: the same for a small count and for a
+ * count hidden to protect one (SCB's ".." for a value not given). Were they told apart, a reader
+ * would know the second kind is five or more, which narrows the small one down again.
+ */
+export const HIDDEN_COUNT = '..';
 
 export function ageBand(age: number): AgeBand {
   if (age <= 18) return '18 eller yngre';
@@ -78,18 +93,61 @@ export interface StatisticsRow {
   month: string;
   dimension: Dimension;
   value: string;
-  /** null when suppressed (fewer than MIN_CELL_SIZE). */
+  /** null when hidden: fewer than MIN_CELL_SIZE, or a count the hidden ones could be worked out from. */
   count: number | null;
 }
 
-/** Rows for every counted cell, small counts suppressed. */
+const dimensionOf = (cell: string) => cell.slice(0, cell.indexOf('=')) as Dimension;
+
+/**
+ * The cells of one month's counts that are not shown, as `dimension=value`.
+ *
+ * First every count of 1–4 (primary suppression). Then, while a hidden count can still be worked
+ * out, one more count is hidden (secondary suppression). A reader sees which cells are hidden and
+ * that each is at least one (a zero is not listed). What they can work out:
+ *
+ * - The month's number of decisions N is known exactly when some decision breakdown (outcome,
+ *   target group, age band) shows every one of its counts; otherwise it is only bounded below.
+ * - With N known, a breakdown that hides one count gives it away (N minus the shown ones), and
+ *   one whose hidden counts are all 1 gives them away too (their sum equals how many they are).
+ * - With N unknown, nothing hidden can be pinned down: each hidden count could be larger.
+ *
+ * So for an exposed breakdown the smallest shown count in it is hidden as well (it is at least
+ * five, so the hidden ones no longer add up to a single possibility); when it shows nothing more,
+ * the smallest shown count of a fully shown breakdown is hidden, so N is no longer known. Each
+ * step hides one more count, so it ends; everything hidden gives nothing away. The result depends
+ * only on the month's own counts, so asking for other months never shows a month differently.
+ */
+export function hiddenCells(counts: Record<string, number>): Set<string> {
+  const cells = Object.entries(counts)
+    .filter(([cell, count]) => (DIMENSIONS as readonly string[]).includes(dimensionOf(cell)) && count > 0)
+    .sort(([a, x], [b, y]) => x - y || (a < b ? -1 : a > b ? 1 : 0));
+  const hidden = new Set(cells.filter(([, count]) => count < MIN_CELL_SIZE).map(([cell]) => cell));
+  const inDimension = (dimension: Dimension) => cells.filter(([cell]) => dimensionOf(cell) === dimension);
+  const smallestShown = (dimension: Dimension) => inDimension(dimension).find(([cell]) => !hidden.has(cell))?.[0];
+  const fullyShown = () => DECISION_DIMENSIONS.filter((d) => inDimension(d).length > 0 && inDimension(d).every(([cell]) => !hidden.has(cell)));
+  const exposed = () =>
+    DECISION_DIMENSIONS.find((d) => {
+      const concealed = inDimension(d).filter(([cell]) => hidden.has(cell));
+      const sum = concealed.reduce((total, [, count]) => total + count, 0);
+      return concealed.length > 0 && (concealed.length === 1 || sum === concealed.length);
+    });
+  for (let dimension = exposed(); dimension !== undefined && fullyShown().length > 0; dimension = exposed()) {
+    const next = smallestShown(dimension) ?? smallestShown(fullyShown()[0] as Dimension);
+    hidden.add(next as string);
+  }
+  return hidden;
+}
+
+/** Rows for every counted cell; small counts, and counts that would give them away, hidden. */
 export function statisticsRows(months: MonthCounts[]): StatisticsRow[] {
   const rows: StatisticsRow[] = [];
   for (const { month, counts } of [...months].sort((a, b) => (a.month < b.month ? -1 : 1))) {
+    const hidden = hiddenCells(counts);
     for (const [cell, count] of Object.entries(counts).sort(([a], [b]) => (a < b ? -1 : 1))) {
       const [dimension, value] = cell.split('=') as [Dimension, string];
       if (!(DIMENSIONS as readonly string[]).includes(dimension) || count <= 0) continue;
-      rows.push({ month, dimension, value, count: count < MIN_CELL_SIZE ? null : count });
+      rows.push({ month, dimension, value, count: hidden.has(cell) ? null : count });
     }
   }
   return rows;
@@ -97,14 +155,14 @@ export function statisticsRows(months: MonthCounts[]): StatisticsRow[] {
 
 const csvField = (value: string) => (/[",;\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
 
-/** CSV with a header; a suppressed cell reads `<5`. Semicolons, as Swedish spreadsheets expect. */
+/** CSV with a header; a hidden count reads `..`. Semicolons, as Swedish spreadsheets expect. */
 export function statisticsCsv(rows: StatisticsRow[]): string {
   const lines = ['månad;dimension;värde;antal'];
-  for (const r of rows) lines.push([r.month, r.dimension, r.value, r.count === null ? `<${MIN_CELL_SIZE}` : String(r.count)].map(csvField).join(';'));
+  for (const r of rows) lines.push([r.month, r.dimension, r.value, r.count === null ? HIDDEN_COUNT : String(r.count)].map(csvField).join(';'));
   return lines.join('\r\n') + '\r\n';
 }
 
-/** The use case: anonymised counts for the months from `from` to `to` (YYYY-MM), small cells suppressed. */
+/** The use case: anonymised counts for the months from `from` to `to` (YYYY-MM), small cells hidden. */
 export async function readStatistics(ctx: DomainContext, from: string, to: string): Promise<StatisticsRow[]> {
   const month = /^\d{4}-(0[1-9]|1[0-2])$/;
   const issues = [

@@ -6,7 +6,7 @@
 import { ApiError, fileNameOf, getJson, postJson, request } from '../api';
 import type { Session } from '../auth';
 import { download, h, notice, render } from '../dom';
-import { APPEAL_ROUTE, CRITERION_STATUS, MILESTONE, OUTCOME, STATUS, label } from '../labels';
+import { APPEAL_ROUTE, CRITERION_STATUS, MILESTONE, OUTCOME, ROLE, STATUS, label } from '../labels';
 import { FieldSet } from './form';
 
 interface Lagrum {
@@ -44,7 +44,7 @@ export interface DecisionResource {
     period?: { requested?: { from: string; to: string }; granted?: { from: string; to: string } } | null;
     followUp?: Array<{ kind: string; due: string }> | null;
   };
-  proposedBy: { name: string };
+  proposedBy: { name: string; role: string };
   signed: { at: string; finalOutcome: string; decisionMaker: { name: string; title: string; delegationReference: string }; deviationReason?: string } | null;
   withdrawn: { reason: string } | null;
   milestones: Array<{ milestoneId: string; kind: string; due: string; status: string }>;
@@ -163,12 +163,12 @@ export async function decisionView(main: HTMLElement, session: Session, id: stri
     main,
     h('h1', {}, `Ärende ${d.caseNumber}`),
     message ? notice('success', message) : null,
-    d.masked ? notice('info', 'Personuppgifterna är maskerade för din roll: namn, personnummer, adress och det handläggaren skrivit om personen visas inte.') : null,
+    d.masked ? notice('info', 'Personuppgifterna är maskerade för din roll: namn (också personalens), personnummer, adress, kontaktperson och det personalen skrivit visas inte.') : null,
     h('dl', { class: 'summary' },
       h('dt', {}, 'Sökande'), h('dd', {}, d.applicant ? `${d.applicant.name}, ${d.applicant.personnummer}` : 'Maskerad'),
       h('dt', {}, 'Status'), h('dd', {}, label(STATUS, d.status)),
       h('dt', {}, 'Beslutsdatum'), h('dd', {}, d.decisionDate),
-      h('dt', {}, 'Förslaget gjordes av'), h('dd', {}, d.proposedBy.name),
+      h('dt', {}, 'Förslaget gjordes av'), h('dd', {}, d.masked ? label(ROLE, d.proposedBy.role) : d.proposedBy.name),
       h('dt', {}, 'Regelverk'), h('dd', {}, ruleSetLine(p.ruleSet)),
     ),
     h('section', { 'aria-labelledby': 'proposal-heading', class: `panel outcome outcome-${p.outcome.toLowerCase()}` },
@@ -181,7 +181,9 @@ export async function decisionView(main: HTMLElement, session: Session, id: stri
     d.signed
       ? h('section', { 'aria-labelledby': 'signed-heading' },
           h('h2', { id: 'signed-heading' }, `Beslut: ${label(OUTCOME, d.signed.finalOutcome)}`),
-          h('p', {}, `Beslutat ${d.signed.at.slice(0, 10)} av ${d.signed.decisionMaker.name}, ${d.signed.decisionMaker.title}, enligt delegation ${d.signed.decisionMaker.delegationReference}.`),
+          h('p', {}, d.masked
+            ? `Beslutat ${d.signed.at.slice(0, 10)} av en beslutsfattare enligt delegation ${d.signed.decisionMaker.delegationReference}.`
+            : `Beslutat ${d.signed.at.slice(0, 10)} av ${d.signed.decisionMaker.name}, ${d.signed.decisionMaker.title}, enligt delegation ${d.signed.decisionMaker.delegationReference}.`),
           d.signed.deviationReason ? h('p', {}, h('strong', {}, 'Skäl till avvikelse: '), d.signed.deviationReason) : null,
         )
       : null,

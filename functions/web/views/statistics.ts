@@ -1,5 +1,8 @@
 /// <reference lib="dom" />
-/** Anonymised statistics by month; cells under the minimum size come back as null and show as "<5". */
+/**
+ * Anonymised statistics by month. A hidden count (under the minimum size, or one that would let a
+ * reader work a hidden one out) comes back as null and shows as "..", as in the CSV.
+ */
 import { ApiError, fileNameOf, getJson, request } from '../api';
 import type { Session } from '../auth';
 import { download, h, notice, render } from '../dom';
@@ -12,6 +15,8 @@ interface Statistics {
   minimumCellSize: number;
   rows: Array<{ month: string; dimension: string; value: string; count: number | null }>;
 }
+
+const HIDDEN_COUNT = '..';
 
 const month = (date: Date) => `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}`;
 
@@ -44,7 +49,7 @@ export async function statisticsView(main: HTMLElement, session: Session, range?
   render(
     main,
     h('h1', {}, 'Statistik'),
-    h('p', {}, `Anonymiserade antal beslut per månad. Antal under ${stats?.minimumCellSize ?? 5} visas aldrig, eftersom de skulle kunna peka ut en person; de står som "<${stats?.minimumCellSize ?? 5}".`),
+    h('p', {}, `Anonymiserade antal beslut per månad. Antal under ${stats?.minimumCellSize ?? 5} visas aldrig, eftersom de skulle kunna peka ut en person. Inte heller ett antal som skulle låta någon räkna ut ett dolt antal ur de andra visas. Dolda antal står som "${HIDDEN_COUNT}".`),
     form,
     problem ? notice('error', problem.problem.errors?.map((e) => e.message).join(' ') || problem.problem.detail || problem.problem.title) : null,
     stats
@@ -59,7 +64,7 @@ export async function statisticsView(main: HTMLElement, session: Session, range?
               h('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': `Tabell: ${label(STATISTICS_DIMENSION, dimension)}` },
                 h('table', {},
                   h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Månad'), h('th', { scope: 'col' }, 'Värde'), h('th', { scope: 'col', class: 'number' }, 'Antal'))),
-                  h('tbody', {}, rows.map((r) => h('tr', {}, h('td', {}, r.month), h('td', {}, label(STATISTICS_VALUE, r.value)), h('td', { class: 'number' }, r.count === null ? `<${stats.minimumCellSize}` : String(r.count))))),
+                  h('tbody', {}, rows.map((r) => h('tr', {}, h('td', {}, r.month), h('td', {}, label(STATISTICS_VALUE, r.value)), h('td', { class: 'number' }, r.count === null ? HIDDEN_COUNT : String(r.count))))),
                 ),
               ),
             );

@@ -2,11 +2,11 @@
  * Cognito pre-token-generation trigger (event version 2): puts a staff member's name, title and
  * delegation, and the `jobbtorg/staff` scope, into their *access* token.
  *
- * Why: API Gateway's Cognito authorizer accepts an ID token only on methods without OAuth scopes,
- * and only an access token with a listed scope on methods with scopes. A route that both staff and
- * outreach tools may call (e.g. reading a referral's status) must therefore list scopes, and staff
- * reach it with their access token. functions/http/principal.ts reads the same claims from either
- * token, so with these claims the staff member is the same principal on every route.
+ * Why: staff call the API with their access token, as outreach tools do (API Gateway's Cognito
+ * authorizer takes only access tokens on methods with OAuth scopes, and every route lists its
+ * scopes: route-authorization.ts). functions/http/principal.ts reads these claims, so with them
+ * the staff member is the same principal on every route; Cognito puts `cognito:groups` (the
+ * role) into the access token itself.
  *
  * Outreach tools use client credentials, for which version 2 triggers do not run.
  */

@@ -3,18 +3,36 @@ import { ageBand, monthsBetween, statisticsCsv, statisticsRows } from '../../../
 
 describe('statisticsRows', () => {
   it('never shows a count below five, which could point at a person', () => {
-    const rows = statisticsRows([{ month: '2024-08', counts: { 'outcome=GRANT': 12, 'outcome=REFUSE': 4, 'ending=WORK': 1, 'targetGroup=UNGA': 5 } }]);
+    // Sixteen decisions in the month, each counted once per breakdown; no breakdown shows them all.
+    const counts = { 'outcome=GRANT': 12, 'outcome=REFUSE': 4, 'targetGroup=UNGA': 13, 'targetGroup=KVINNOR': 3, 'ageBand=19–24': 14, 'ageBand=25–29': 2, 'ending=WORK': 1 };
+    const rows = statisticsRows([{ month: '2024-08', counts }]);
     expect(rows).toEqual([
+      { month: '2024-08', dimension: 'ageBand', value: '19–24', count: 14 },
+      { month: '2024-08', dimension: 'ageBand', value: '25–29', count: null },
       { month: '2024-08', dimension: 'ending', value: 'WORK', count: null },
       { month: '2024-08', dimension: 'outcome', value: 'GRANT', count: 12 },
       { month: '2024-08', dimension: 'outcome', value: 'REFUSE', count: null },
-      { month: '2024-08', dimension: 'targetGroup', value: 'UNGA', count: 5 },
+      { month: '2024-08', dimension: 'targetGroup', value: 'KVINNOR', count: null },
+      { month: '2024-08', dimension: 'targetGroup', value: 'UNGA', count: 13 },
     ]);
   });
 
-  it('writes CSV for Swedish spreadsheets, with suppressed cells as <5', () => {
-    const csv = statisticsCsv(statisticsRows([{ month: '2024-08', counts: { 'ageBand=19–24': 7, 'outcome=REFER': 2 } }]));
-    expect(csv).toBe('månad;dimension;värde;antal\r\n2024-08;ageBand;19–24;7\r\n2024-08;outcome;REFER;<5\r\n');
+  it('hides the other outcome too when the age band shows every decision, so 15 − 14 cannot give the refusal away', () => {
+    const counts = { 'ageBand=19–24': 15, 'outcome=GRANT': 14, 'outcome=REFUSE': 1, 'targetGroup=UNGA': 15 };
+    const rows = statisticsRows([{ month: '2024-08', counts }]);
+    expect(rows.filter((r) => r.dimension === 'outcome')).toEqual([
+      { month: '2024-08', dimension: 'outcome', value: 'GRANT', count: null },
+      { month: '2024-08', dimension: 'outcome', value: 'REFUSE', count: null },
+    ]);
+    expect(rows.filter((r) => r.dimension !== 'outcome').map((r) => r.count)).toEqual([15, 15]);
+  });
+
+  it('writes CSV for Swedish spreadsheets, with hidden counts as ..', () => {
+    const counts = { 'ageBand=19–24': 7, 'ageBand=25–29': 2, 'outcome=GRANT': 9, 'targetGroup=UNGA': 9 };
+    const csv = statisticsCsv(statisticsRows([{ month: '2024-08', counts }]));
+    expect(csv).toBe(
+      'månad;dimension;värde;antal\r\n2024-08;ageBand;19–24;..\r\n2024-08;ageBand;25–29;..\r\n2024-08;outcome;GRANT;9\r\n2024-08;targetGroup;UNGA;9\r\n',
+    );
   });
 });
 
