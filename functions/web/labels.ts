@@ -76,13 +76,7 @@ export const PARAMETER_STATUS: Record<string, string> = {
   UNCONFIRMED: 'Inte bekräftad',
 };
 
-export const STATISTICS_DIMENSION: Record<string, string> = {
-  outcome: 'Utfall',
-  targetGroup: 'Målgrupp',
-  ageBand: 'Åldersgrupp',
-  ending: 'Hur insatsen avslutades',
-};
-
-export const STATISTICS_VALUE: Record<string, string> = { ...OUTCOME, ...ENDING, UNGA: 'Unga som varken arbetar eller studerar', KVINNOR: 'Kvinnor med svag ställning', BADA: 'Båda målgrupperna', INGEN: 'Ingen målgrupp' };
+/** The statistics say the same in the page's tables as in the CSV. */
+export { dimensionLabel, statisticsValueLabel } from '../domain/statistics/statistics-labels';
 
 export const label = (table: Record<string, string>, code: string | undefined | null) => (code ? (table[code] ?? code) : '');

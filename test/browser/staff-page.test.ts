@@ -259,14 +259,18 @@ describe('the staff page', () => {
   it('shows anonymised statistics with small counts suppressed, and downloads them as CSV', async () => {
     const page = await open();
     await signIn(page, server.url, 'Karin Sjöberg', '#/statistik');
-    await page.getByRole('heading', { name: 'Utfall' }).waitFor();
+    await page.getByRole('heading', { name: 'Beslut', exact: true }).waitFor();
     const outcome = await page.locator('section:has(#stat-outcome) tbody').innerText();
-    expect(outcome).toMatch(/2024-08\s+Bevilja\s+<5/);
+    expect(outcome).toMatch(/2024-08\s+Beviljat\s+<5/);
     await checkView(page, '14-statistik');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Ladda ned som CSV' }).click()]);
-    const csv = readFileSync((await download.path()) as string, 'utf8');
-    expect(csv.split(/\r?\n/)[0]).toBe('månad;dimension;värde;antal');
-    expect(csv).toContain('2024-08;outcome;GRANT;<5');
+    const bytes = readFileSync((await download.path()) as string);
+    // The byte order mark: without it Excel reads the file as Windows-1252.
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const csv = new TextDecoder('utf-8').decode(bytes);
+    expect(csv.split('\r\n')[0]).toBe('Månad;Indelning;Kategori;Antal');
+    expect(csv).toContain('\r\n2024-08;Beslut;Beviljat;<5\r\n');
+    expect(csv).toContain('\r\n2024-08;Åldersgrupp;19–24 år;<5\r\n');
     expect(download.suggestedFilename()).toMatch(/\.csv$/);
   });
 

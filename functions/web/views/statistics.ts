@@ -3,7 +3,7 @@
 import { ApiError, fileNameOf, getJson, request } from '../api';
 import type { Session } from '../auth';
 import { download, h, notice, render } from '../dom';
-import { STATISTICS_DIMENSION, STATISTICS_VALUE, label } from '../labels';
+import { dimensionLabel, statisticsValueLabel } from '../labels';
 import { FieldSet } from './form';
 
 interface Statistics {
@@ -55,11 +55,11 @@ export async function statisticsView(main: HTMLElement, session: Session, range?
             const id = `stat-${dimension}`;
             const rows = stats.rows.filter((r) => r.dimension === dimension);
             return h('section', { 'aria-labelledby': id },
-              h('h2', { id }, label(STATISTICS_DIMENSION, dimension)),
-              h('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': `Tabell: ${label(STATISTICS_DIMENSION, dimension)}` },
+              h('h2', { id }, dimensionLabel(dimension)),
+              h('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': `Tabell: ${dimensionLabel(dimension)}` },
                 h('table', {},
-                  h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Månad'), h('th', { scope: 'col' }, 'Värde'), h('th', { scope: 'col', class: 'number' }, 'Antal'))),
-                  h('tbody', {}, rows.map((r) => h('tr', {}, h('td', {}, r.month), h('td', {}, label(STATISTICS_VALUE, r.value)), h('td', { class: 'number' }, r.count === null ? `<${stats.minimumCellSize}` : String(r.count))))),
+                  h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Månad'), h('th', { scope: 'col' }, 'Kategori'), h('th', { scope: 'col', class: 'number' }, 'Antal'))),
+                  h('tbody', {}, rows.map((r) => h('tr', {}, h('td', {}, r.month), h('td', {}, statisticsValueLabel(r.dimension, r.value)), h('td', { class: 'number' }, r.count === null ? `<${stats.minimumCellSize}` : String(r.count))))),
                 ),
               ),
             );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ageBand, monthsBetween, statisticsCsv, statisticsRows } from '../../../functions/domain/statistics/statistics';
+import { ageBand, monthsBetween, statisticsRows } from '../../../functions/domain/statistics/statistics';
 
 describe('statisticsRows', () => {
   it('never shows a count below five, which could point at a person', () => {
@@ -12,10 +12,6 @@ describe('statisticsRows', () => {
     ]);
   });
 
-  it('writes CSV for Swedish spreadsheets, with suppressed cells as <5', () => {
-    const csv = statisticsCsv(statisticsRows([{ month: '2024-08', counts: { 'ageBand=19–24': 7, 'outcome=REFER': 2 } }]));
-    expect(csv).toBe('månad;dimension;värde;antal\r\n2024-08;ageBand;19–24;7\r\n2024-08;outcome;REFER;<5\r\n');
-  });
 });
 
 describe('monthsBetween', () => {
