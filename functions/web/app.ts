@@ -8,6 +8,7 @@ import { ApiError } from './api';
 import { type PageConfig, type Session, completeCognitoSignIn, currentSession, loadConfig, signOut } from './auth';
 import { h, notice, render } from './dom';
 import { ROLE } from './labels';
+import { FieldSet } from './views/form';
 import { decisionView } from './views/decision';
 import { followUpsView } from './views/follow-ups';
 import { type NewDecisionPrefill, newDecisionView } from './views/new-decision';
@@ -48,14 +49,15 @@ function chrome(session: Session | undefined): void {
 }
 
 function homeView(session: Session): void {
-  const input = h('input', { id: 'open-id', type: 'text', name: 'id', autocomplete: 'off', 'aria-describedby': 'open-id-hint' });
-  const form = h('form', { class: 'filter' },
-    h('div', { class: 'field' }, h('label', { for: 'open-id' }, 'Beslutets id'), h('p', { class: 'hint', id: 'open-id-hint' }, 'Id:t står i adressen när beslutet visas, t.ex. 15ce168f-8d06-48ad-9640-c21b74a644ec.'), input),
+  const f = new FieldSet();
+  const form = h('form', { class: 'filter', novalidate: true },
+    f.summary,
+    f.text('id', 'Beslutets id', { hint: 'Id:t står i adressen när beslutet visas, t.ex. 15ce168f-8d06-48ad-9640-c21b74a644ec.', required: 'Skriv beslutets id.' }),
     h('button', { type: 'submit' }, 'Öppna'),
   );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    if (input.value.trim()) location.hash = `#/beslut/${encodeURIComponent(input.value.trim())}`;
+    if (f.check()) location.hash = `#/beslut/${encodeURIComponent(f.value('id'))}`;
   });
   const can = (roles: Session['role'][]) => roles.includes(session.role);
   render(main,

@@ -3,6 +3,7 @@
 import { ApiError, fileNameOf, getJson, request } from '../api';
 import type { Session } from '../auth';
 import { download, h, notice, render } from '../dom';
+import { todayInStockholm } from '../format';
 import { dimensionLabel, statisticsValueLabel } from '../labels';
 import { FieldSet } from './form';
 
@@ -13,15 +14,16 @@ interface Statistics {
   rows: Array<{ month: string; dimension: string; value: string; count: number | null }>;
 }
 
-const month = (date: Date) => `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}`;
-
 export async function statisticsView(main: HTMLElement, session: Session, range?: { from: string; to: string }): Promise<void> {
-  const now = new Date();
-  const from = range?.from ?? `${now.getFullYear() - 2}-01`;
-  const to = range?.to ?? month(now);
+  const today = todayInStockholm();
+  const from = range?.from ?? `${Number(today.slice(0, 4)) - 2}-01`;
+  const to = range?.to ?? today.slice(0, 7);
   const f = new FieldSet();
-  const form = h('form', { class: 'filter', novalidate: true }, f.summary, f.text('from', 'Från månad', { type: 'month', value: from, hint: 'ÅÅÅÅ-MM' }), f.text('to', 'Till månad', { type: 'month', value: to, hint: 'ÅÅÅÅ-MM' }), h('button', { type: 'submit' }, 'Visa'));
-  form.addEventListener('submit', (event) => (event.preventDefault(), void statisticsView(main, session, { from: f.value('from'), to: f.value('to') })));
+  const form = h('form', { class: 'filter', novalidate: true }, f.summary, f.month('from', 'Från månad', { value: from, required: 'Ange från-månaden.' }), f.month('to', 'Till månad', { value: to, required: 'Ange till-månaden.' }), h('button', { type: 'submit' }, 'Visa'));
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    if (f.check()) void statisticsView(main, session, { from: f.value('from'), to: f.value('to') });
+  });
   const query = `from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`;
   let stats: Statistics | undefined;
   let problem: ApiError | undefined;
@@ -46,7 +48,6 @@ export async function statisticsView(main: HTMLElement, session: Session, range?
     h('h1', {}, 'Statistik'),
     h('p', {}, `Anonymiserade antal beslut per månad. Antal under ${stats?.minimumCellSize ?? 5} visas aldrig, eftersom de skulle kunna peka ut en person; de står som "<${stats?.minimumCellSize ?? 5}".`),
     form,
-    problem ? notice('error', problem.problem.errors?.map((e) => e.message).join(' ') || problem.problem.detail || problem.problem.title) : null,
     stats
       ? [
           h('div', { class: 'actions' }, h('button', { type: 'button', onclick: downloadCsv }, 'Ladda ned som CSV'), csvStatus),
@@ -67,4 +68,6 @@ export async function statisticsView(main: HTMLElement, session: Session, range?
         ]
       : null,
   );
+  // The API's messages (e.g. a range of more than 60 months) beside the month they concern.
+  if (problem) f.showErrors(problem.problem.title, problem.problem.errors ?? [], problem.problem.errors?.length ? undefined : problem.problem.detail);
 }
