@@ -4,7 +4,7 @@
  * the public API; a hash router and a `h()` helper cover them, so a framework would only add a
  * dependency and a build step to review.
  */
-import { ApiError } from './api';
+import { ApiError, getJson, knowsRuleSetNames, rememberRuleSetNames } from './api';
 import { type PageConfig, type Session, completeCognitoSignIn, currentSession, loadConfig, signOut } from './auth';
 import { h, notice, render } from './dom';
 import { ROLE } from './labels';
@@ -81,8 +81,26 @@ function homeView(session: Session): void {
   );
 }
 
+/** The rule sets' titles, read once: views and problems name a rule set by its title. */
+async function learnRuleSetNames(): Promise<void> {
+  try {
+    rememberRuleSetNames((await getJson<{ items: Array<{ id: string; title: string }> }>('/v1/rule-sets')).items);
+  } catch {
+    // Without the list a view still shows; a rule set is then named by its validity instead.
+  }
+}
+
+let routing = 0;
+
 async function route(config: PageConfig): Promise<void> {
   const session = currentSession();
+  const ticket = ++routing;
+  if (session && !knowsRuleSetNames()) {
+    // Before the menu shows, so the view left behind is never mistaken for the next one; a
+    // newer route meanwhile wins.
+    await learnRuleSetNames();
+    if (ticket !== routing) return;
+  }
   chrome(session);
   if (!session) return signInView(main, config, () => ((location.hash = '#/'), void route(config)));
   const [, view = '', id] = (location.hash || '#/').split('/').map(decodeURIComponent);

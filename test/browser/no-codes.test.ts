@@ -87,10 +87,27 @@ async function sendEmpty(page: Page, button: string): Promise<void> {
   await page.locator('.error-summary:not([hidden]) h2').waitFor();
 }
 
+/** A new decision dated `date`, which the API refuses with a problem matching `expected`. */
+async function proposeOn(page: Page, date: string, expected: RegExp): Promise<void> {
+  await page.getByLabel('Namn (obligatoriskt)', { exact: true }).first().fill('Elin Söderström');
+  await page.getByLabel('Personnummer eller samordningsnummer').fill(personnummer('2001-05-17'));
+  await page.getByLabel('Adress').fill('Götgatan 12');
+  await page.getByLabel('Postnummer').fill('118 46');
+  await page.getByLabel('Postort').fill('Stockholm');
+  await page.getByLabel('Telefon').fill('08-508 12 345');
+  await page.getByLabel('E-post').fill('anna.lindqvist@stockholm.se');
+  await page.getByLabel('Beslutsdatum').fill(date);
+  await page.getByRole('button', { name: 'Begär förslag' }).click();
+  await page.locator('.error-summary:not([hidden])', { hasText: expected }).waitFor();
+}
+
 /** Forms opened and sent as they are, on the views that have them. */
 const interactions: Array<{ on: RegExp; roles: string[]; name: string; run(page: Page): Promise<void | 'not here'> }> = [
   { on: /^#\/$/, roles: ['handlaggare', 'beslutsfattare', 'jurist'], name: 'start-tom', run: (page) => sendEmpty(page, 'Öppna') },
   { on: /^#\/ny$/, roles: ['handlaggare', 'beslutsfattare'], name: 'nytt-beslut-tomt', run: (page) => sendEmpty(page, 'Begär förslag') },
+  // The API's problems name rule sets by id: "Regelverket jobbtorg-sis-sol2025 … väntar på godkännande".
+  { on: /^#\/ny$/, roles: ['handlaggare'], name: 'nytt-beslut-utkast', run: (page) => proposeOn(page, '2025-08-01', /väntar på godkännande/) },
+  { on: /^#\/ny$/, roles: ['beslutsfattare'], name: 'nytt-beslut-inget-regelverk', run: (page) => proposeOn(page, '2022-06-01', /Inget regelverk gäller/) },
   {
     on: /^#\/uppfoljning$/, roles: ['handlaggare', 'beslutsfattare'], name: 'uppfoljning-formular',
     async run(page) {

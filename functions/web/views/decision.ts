@@ -3,7 +3,7 @@
  * One decision: the proposal with its explanation (outcome, legal basis, each criterion with its
  * lagrum and the facts it used), and for a delegate the signature; then the letter.
  */
-import { ApiError, fileNameOf, getJson, postJson, request } from '../api';
+import { ApiError, fileNameOf, getJson, postJson, request, ruleSetTitleOf } from '../api';
 import { type Session, delegationTitle } from '../auth';
 import { download, h, notice, render } from '../dom';
 import { formatDate, formatDateTime, formatPeriod } from '../format';
@@ -71,15 +71,6 @@ function ruleSetLine(ruleSet: DecisionResource['proposal']['ruleSet'], title: st
   return [h('a', { href: `#/regelverk/${encodeURIComponent(ruleSet.id)}` }, `${name}, version ${ruleSet.version}`), `, ${approval}`];
 }
 
-/** The rule set's title from the list (two or three items); none if the list cannot be read. */
-async function ruleSetTitle(id: string): Promise<string | undefined> {
-  try {
-    const { items } = await getJson<{ items: Array<{ id: string; title: string }> }>('/v1/rule-sets');
-    return items.find((r) => r.id === id)?.title;
-  } catch {
-    return undefined;
-  }
-}
 const missingLabel = (m: Criterion['missingFacts'][number]) => (typeof m === 'string' ? m : m.label);
 
 function criterionItem(c: Criterion): HTMLElement {
@@ -184,7 +175,7 @@ function signSection(main: HTMLElement, session: Session, d: DecisionResource): 
 
 export async function decisionView(main: HTMLElement, session: Session, id: string, message?: string): Promise<void> {
   const d = await getJson<DecisionResource>(`/v1/decisions/${encodeURIComponent(id)}`);
-  const title = await ruleSetTitle(d.proposal.ruleSet.id);
+  const title = ruleSetTitleOf(d.proposal.ruleSet.id);
   const p = d.proposal;
   const unmet = p.criteria.filter((c) => c.status === 'NOT_MET');
   render(
