@@ -5,17 +5,17 @@
  * same Swedish words as the staff page: no codes.
  */
 import { MIN_CELL_SIZE, type StatisticsRow } from '../domain/statistics/statistics';
-import { dimensionLabel, statisticsValueLabel } from '../domain/statistics/statistics-labels';
+import { dimensionLabel, inReadingOrder, statisticsValueLabel } from '../domain/statistics/statistics-labels';
 
 export const BOM = '\uFEFF';
 export const CSV_HEADERS = ['Månad', 'Indelning', 'Kategori', 'Antal'] as const;
 
 const csvField = (value: string) => (/[",;\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
 
-/** One line per row; a suppressed cell reads `<5`. */
+/** One line per row, by month and then as the page orders them; a suppressed cell reads `<5`. */
 export function statisticsCsv(rows: StatisticsRow[]): string {
   const lines = [CSV_HEADERS.join(';')];
-  for (const r of rows) {
+  for (const r of inReadingOrder(rows)) {
     const count = r.count === null ? `<${MIN_CELL_SIZE}` : String(r.count);
     lines.push([r.month, dimensionLabel(r.dimension), statisticsValueLabel(r.dimension, r.value), count].map(csvField).join(';'));
   }

@@ -138,7 +138,7 @@ export const REFERRAL_STATUS: Labels<typeof REFERRAL_STATUSES> = {
 };
 
 /** The statistics say the same in the page's tables as in the CSV. */
-export { dimensionLabel, statisticsValueLabel } from '../domain/statistics/statistics-labels';
+export { dimensionLabel, inReadingOrder, statisticsOrder, statisticsValueLabel } from '../domain/statistics/statistics-labels';
 
 /**
  * A point in the board's delegationsordning named by its title, as the letter names it: the

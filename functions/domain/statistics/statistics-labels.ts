@@ -51,6 +51,28 @@ const VALUE_LABELS: Record<Dimension, Record<string, string>> = {
   ending: ENDING_LABELS,
 };
 
+/**
+ * Where a row goes in a table a person reads: dimensions as DIMENSION_LABELS lists them (the
+ * decision first), and values in their own order (age bands youngest first, a grant before a
+ * refusal), not in the alphabetical order of their codes. Unknown values last.
+ */
+export function statisticsOrder(row: { dimension: string; value: string }): [number, number] {
+  const dimensions = Object.keys(DIMENSION_LABELS);
+  const values = Object.keys(VALUE_LABELS[row.dimension as Dimension] ?? {});
+  const at = (list: string[], key: string) => (list.includes(key) ? list.indexOf(key) : list.length);
+  return [at(dimensions, row.dimension), at(values, row.value)];
+}
+
+/** Rows by month, then in the order a person reads them (statisticsOrder); the input is not changed. */
+export function inReadingOrder<T extends { month: string; dimension: string; value: string }>(rows: readonly T[]): T[] {
+  const key = (r: T) => [r.month, ...statisticsOrder(r)] as const;
+  return [...rows].sort((a, b) => {
+    const [am, ad, av] = key(a);
+    const [bm, bd, bv] = key(b);
+    return am < bm ? -1 : am > bm ? 1 : ad - bd || av - bv;
+  });
+}
+
 export const dimensionLabel = (dimension: string): string => DIMENSION_LABELS[dimension as Dimension] ?? dimension;
 
 /** A counted value in Swedish; a value no table knows (counted by an older version) as it was counted. */

@@ -4,7 +4,7 @@ import { ApiError, fileNameOf, getJson, request } from '../api';
 import type { Session } from '../auth';
 import { download, h, notice, render } from '../dom';
 import { todayInStockholm } from '../format';
-import { dimensionLabel, statisticsValueLabel } from '../labels';
+import { dimensionLabel, inReadingOrder, statisticsOrder, statisticsValueLabel } from '../labels';
 import { FieldSet } from './form';
 
 interface Statistics {
@@ -42,7 +42,9 @@ export async function statisticsView(main: HTMLElement, session: Session, range?
       csvStatus.replaceChildren(notice('error', (error as Error).message));
     }
   };
-  const dimensions = stats ? [...new Set(stats.rows.map((r) => r.dimension))] : [];
+  // The decision first, age bands youngest first: not the alphabetical order of the codes.
+  const dimensionOrder = (dimension: string) => statisticsOrder({ dimension, value: '' })[0];
+  const dimensions = stats ? [...new Set(stats.rows.map((r) => r.dimension))].sort((a, b) => dimensionOrder(a) - dimensionOrder(b)) : [];
   render(
     main,
     h('h1', {}, 'Statistik'),
@@ -54,11 +56,11 @@ export async function statisticsView(main: HTMLElement, session: Session, range?
           stats.rows.length === 0 ? h('p', {}, `Inga beslut ${stats.from} – ${stats.to}.`) : null,
           dimensions.map((dimension) => {
             const id = `stat-${dimension}`;
-            const rows = stats.rows.filter((r) => r.dimension === dimension);
+            const rows = inReadingOrder(stats.rows.filter((r) => r.dimension === dimension));
             return h('section', { 'aria-labelledby': id },
               h('h2', { id }, dimensionLabel(dimension)),
               h('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': `Tabell: ${dimensionLabel(dimension)}` },
-                h('table', {},
+                h('table', { class: 'statistics' },
                   h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Månad'), h('th', { scope: 'col' }, 'Kategori'), h('th', { scope: 'col', class: 'number' }, 'Antal'))),
                   h('tbody', {}, rows.map((r) => h('tr', {}, h('td', {}, r.month), h('td', {}, statisticsValueLabel(r.dimension, r.value)), h('td', { class: 'number' }, r.count === null ? `<${stats.minimumCellSize}` : String(r.count))))),
                 ),

@@ -49,14 +49,22 @@ describe('the statistics CSV', () => {
   it('has Swedish headers and Swedish values, semicolon separated, and suppresses counts under five', () => {
     expect(openLikeExcel(bytesOf(statisticsCsv(august)))).toEqual([
       ['Månad', 'Indelning', 'Kategori', 'Antal'],
-      ['2024-08', 'Åldersgrupp', '19–24 år', '7'],
-      ['2024-08', 'Hur insatsen avslutades', 'Avbruten', '<5'],
-      ['2024-08', 'Hur insatsen avslutades', 'Arbete', '5'],
       ['2024-08', 'Beslut', 'Beviljat', '12'],
-      ['2024-08', 'Beslut', 'Hänvisat till stadsdelsförvaltningen', '<5'],
       ['2024-08', 'Beslut', 'Avslag', '6'],
+      ['2024-08', 'Beslut', 'Hänvisat till stadsdelsförvaltningen', '<5'],
       ['2024-08', 'Målgrupp', 'Unga 19–29 år som varken arbetar eller studerar', '9'],
+      ['2024-08', 'Åldersgrupp', '19–24 år', '7'],
+      ['2024-08', 'Hur insatsen avslutades', 'Arbete', '5'],
+      ['2024-08', 'Hur insatsen avslutades', 'Avbruten', '<5'],
     ]);
+  });
+
+  it('lists the months in order, and in each the decision first and age bands youngest first', () => {
+    const rows = statisticsRows([
+      { month: '2024-09', counts: { 'ageBand=50 eller äldre': 5, 'ageBand=18 eller yngre': 6, 'outcome=PARTIAL': 7 } },
+      { month: '2024-08', counts: { 'ageBand=30–39': 8 } },
+    ]);
+    expect(openLikeExcel(bytesOf(statisticsCsv(rows))).slice(1).map((r) => `${r[0]} ${r[2]}`)).toEqual(['2024-08 30–39 år', '2024-09 Delvis beviljat', '2024-09 18 år eller yngre', '2024-09 50 år eller äldre']);
   });
 
   it('writes one line per row with CRLF line ends, and no code from the counters', () => {
