@@ -6,6 +6,7 @@
  * longer matches and the changed set is an unapproved draft until it is approved again.
  */
 import * as z from 'zod/mini';
+import { todayInStockholm } from './dates';
 import { cite } from './lagrum';
 import { PARAMETER_NAMES, referenceKey, type AnyParameterName, type RuleSet } from './rule-set-schema';
 import type { PublishedRuleSet } from './rule-set-catalog';
@@ -122,5 +123,6 @@ export function developmentApproval(published: PublishedRuleSet, at: string): Ru
 export function approvalStatusLabel(approval: RuleSetApproval | undefined): string {
   if (!approval) return 'Utkast – inte godkänt';
   if (approval.development) return 'Godkänt lokalt för utveckling (ingen juristgranskning)';
-  return `Godkänt av ${approval.approvedBy.name}, ${approval.approvedBy.title}, ${approval.approvedAt.slice(0, 10)}`;
+  // The day in Stockholm: an approval at 00:30 is not dated the day before, as its UTC instant is.
+  return `Godkänt av ${approval.approvedBy.name}, ${approval.approvedBy.title}, ${todayInStockholm(new Date(approval.approvedAt))}`;
 }

@@ -1,6 +1,6 @@
-import { MIN_CELL_SIZE, statisticsCsv } from '../domain/statistics/statistics';
+import { MIN_CELL_SIZE, readStatistics } from '../domain/statistics/statistics';
 import { httpHandler } from '../http/handler';
-import { readStatistics } from '../domain/statistics/statistics';
+import { statisticsCsv } from '../http/statistics-csv';
 import { domain } from './context';
 
 export const handler = httpHandler('get-statistics', async ({ query }) => {

@@ -4,6 +4,7 @@
  * token. Errors come back as problem+json (RFC 9457); the page shows their Swedish texts as is.
  */
 import { currentSession, signOut } from './auth';
+import { nameRuleSets } from './views/rule-set-resource';
 
 export interface FieldError {
   path: string;
@@ -25,10 +26,26 @@ export class ApiError extends Error {
   }
 }
 
+/** The rule sets' titles, once the page has read the list: a problem names a rule set by its id. */
+let ruleSetNames: Array<{ id: string; title: string }> = [];
+export const knowsRuleSetNames = () => ruleSetNames.length > 0;
+export const ruleSetTitleOf = (id: string) => ruleSetNames.find((r) => r.id === id)?.title;
+export function rememberRuleSetNames(list: Array<{ id: string; title: string }>): void {
+  ruleSetNames = list.map(({ id, title }) => ({ id, title }));
+}
+
 async function problemOf(response: Response): Promise<Problem> {
   try {
     const body = (await response.json()) as Partial<Problem>;
-    return { status: response.status, title: body.title ?? 'Något gick fel', ...(body.detail ? { detail: body.detail } : {}), ...(body.reason ? { reason: body.reason } : {}), ...(body.errors ? { errors: body.errors } : {}) };
+    // "Regelverket jobbtorg-sis-sol2025 är inte godkänt …": staff know a rule set by its title.
+    const named = (text: string) => nameRuleSets(text, ruleSetNames);
+    return {
+      status: response.status,
+      title: named(body.title ?? 'Något gick fel'),
+      ...(body.detail ? { detail: named(body.detail) } : {}),
+      ...(body.reason ? { reason: body.reason } : {}),
+      ...(body.errors ? { errors: body.errors.map((e) => ({ ...e, message: named(e.message) })) } : {}),
+    };
   } catch {
     return { status: response.status, title: 'Något gick fel', detail: `Tjänsten svarade ${response.status}.` };
   }

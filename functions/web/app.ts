@@ -4,10 +4,11 @@
  * the public API; a hash router and a `h()` helper cover them, so a framework would only add a
  * dependency and a build step to review.
  */
-import { ApiError } from './api';
+import { ApiError, getJson, knowsRuleSetNames, rememberRuleSetNames } from './api';
 import { type PageConfig, type Session, completeCognitoSignIn, currentSession, loadConfig, signOut } from './auth';
 import { h, notice, render } from './dom';
 import { ROLE } from './labels';
+import { FieldSet } from './views/form';
 import { decisionView } from './views/decision';
 import { followUpsView } from './views/follow-ups';
 import { type NewDecisionPrefill, newDecisionView } from './views/new-decision';
@@ -48,14 +49,15 @@ function chrome(session: Session | undefined): void {
 }
 
 function homeView(session: Session): void {
-  const input = h('input', { id: 'open-id', type: 'text', name: 'id', autocomplete: 'off', 'aria-describedby': 'open-id-hint' });
-  const form = h('form', { class: 'filter' },
-    h('div', { class: 'field' }, h('label', { for: 'open-id' }, 'Beslutets id'), h('p', { class: 'hint', id: 'open-id-hint' }, 'Id:t står i adressen när beslutet visas, t.ex. 15ce168f-8d06-48ad-9640-c21b74a644ec.'), input),
+  const f = new FieldSet();
+  const form = h('form', { class: 'filter', novalidate: true },
+    f.summary,
+    f.text('id', 'Beslutets id', { hint: 'Id:t står i adressen när beslutet visas, t.ex. 15ce168f-8d06-48ad-9640-c21b74a644ec.', required: 'Skriv beslutets id.' }),
     h('button', { type: 'submit' }, 'Öppna'),
   );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    if (input.value.trim()) location.hash = `#/beslut/${encodeURIComponent(input.value.trim())}`;
+    if (f.check()) location.hash = `#/beslut/${encodeURIComponent(f.value('id'))}`;
   });
   const can = (roles: Session['role'][]) => roles.includes(session.role);
   render(main,
@@ -79,8 +81,26 @@ function homeView(session: Session): void {
   );
 }
 
+/** The rule sets' titles, read once: views and problems name a rule set by its title. */
+async function learnRuleSetNames(): Promise<void> {
+  try {
+    rememberRuleSetNames((await getJson<{ items: Array<{ id: string; title: string }> }>('/v1/rule-sets')).items);
+  } catch {
+    // Without the list a view still shows; a rule set is then named by its validity instead.
+  }
+}
+
+let routing = 0;
+
 async function route(config: PageConfig): Promise<void> {
   const session = currentSession();
+  const ticket = ++routing;
+  if (session && !knowsRuleSetNames()) {
+    // Before the menu shows, so the view left behind is never mistaken for the next one; a
+    // newer route meanwhile wins.
+    await learnRuleSetNames();
+    if (ticket !== routing) return;
+  }
   chrome(session);
   if (!session) return signInView(main, config, () => ((location.hash = '#/'), void route(config)));
   const [, view = '', id] = (location.hash || '#/').split('/').map(decodeURIComponent);

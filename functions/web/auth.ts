@@ -8,9 +8,16 @@
 
 export type StaffRole = 'handlaggare' | 'beslutsfattare' | 'jurist';
 
-export type PageConfig =
+/**
+ * The delegationsordning's point titles, version by version (as rules/delegationsordning/ has
+ * them), so the page names a point by its title and not by a bare number like 3.1.4.
+ */
+export type DelegationTitles = Array<{ validFrom: string; points: Record<string, string> }>;
+
+export type PageConfig = (
   | { auth: 'local'; users: DevUser[] }
-  | { auth: 'cognito'; domain: string; clientId: string; redirectUri: string };
+  | { auth: 'cognito'; domain: string; clientId: string; redirectUri: string }
+) & { delegationsordning?: DelegationTitles };
 
 export interface DevUser {
   role: StaffRole;
@@ -46,6 +53,12 @@ export async function loadConfig(): Promise<PageConfig> {
   if (!response.ok) throw new Error(`config.json: ${response.status}`);
   config = (await response.json()) as PageConfig;
   return config;
+}
+
+/** The title of delegation point `point` in the delegationsordning in force on `onDate` (ÅÅÅÅ-MM-DD). */
+export function delegationTitle(point: string, onDate: string): string | undefined {
+  const versions = [...(config?.delegationsordning ?? [])].filter((v) => v.validFrom <= onDate).sort((a, b) => (a.validFrom < b.validFrom ? 1 : -1));
+  return versions[0]?.points[point];
 }
 
 function claimsOf(token: string): Record<string, unknown> {

@@ -7,6 +7,8 @@ import { buildSync } from 'esbuild';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { DelegationOrder } from '../domain/delegation-schema';
+import type { DelegationTitles } from './auth';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 
@@ -34,6 +36,11 @@ export function buildWebAssets(): Map<string, WebAsset> {
     ['/styles.css', { body: readFileSync(join(here, 'styles.css')), contentType: 'text/css; charset=utf-8' }],
     ['/app.js', { body: Buffer.from(js.contents), contentType: 'text/javascript; charset=utf-8' }],
   ]);
+}
+
+/** What the page's config.json says of the delegationsordning: each version's point titles. */
+export function delegationTitlesForPage(order: DelegationOrder): DelegationTitles {
+  return order.versions.map((v) => ({ validFrom: v.validFrom, points: Object.fromEntries(v.points.map((p) => [p.point, p.title])) }));
 }
 
 /** Writes the page's files into a folder (for the CDK asset); returns the folder. */

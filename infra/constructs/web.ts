@@ -15,7 +15,8 @@ import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
-import { writeWebAssets } from '../../functions/web/build';
+import { loadDelegationOrder } from '../../functions/rule-sets/load-files';
+import { delegationTitlesForPage, writeWebAssets } from '../../functions/web/build';
 import { acknowledgeNag } from './nag';
 import type { OriginMark } from './web-acl';
 
@@ -104,7 +105,11 @@ export class StaffWeb extends Construct {
       destinationBucket: this.bucket,
       sources: [
         s3deploy.Source.asset(build),
-        s3deploy.Source.jsonData('config.json', { auth: 'cognito', domain: props.authBaseUrl, clientId: props.clientId, redirectUri: this.url }),
+        s3deploy.Source.jsonData('config.json', {
+          auth: 'cognito', domain: props.authBaseUrl, clientId: props.clientId, redirectUri: this.url,
+          // The point titles, so the page never shows a delegate a bare 3.1.4.
+          delegationsordning: delegationTitlesForPage(loadDelegationOrder()),
+        }),
       ],
       distribution: this.distribution,
       distributionPaths: ['/*'],

@@ -13,7 +13,8 @@ import { MAX_BODY_BYTES, SECURITY_HEADERS } from '../../functions/http/middlewar
 import { problem } from '../../functions/http/problems';
 import { observabilityEnvironment } from '../../functions/http/powertools-env';
 import { matchRoute } from '../../functions/http/routes';
-import { buildWebAssets, type WebAsset } from '../../functions/web/build';
+import { loadDelegationOrder } from '../../functions/rule-sets/load-files';
+import { buildWebAssets, delegationTitlesForPage, type WebAsset } from '../../functions/web/build';
 import { cognitoAuthorizerAccepts, routeAuthorization } from '../constructs/route-authorization';
 import { type DevKeys, LOCAL_AUDIENCE, LOCAL_ISSUER, signDevToken } from './dev-keys';
 
@@ -214,6 +215,7 @@ function localPowertoolsEnvironment(): void {
 export async function startLocalServer(options: LocalServerOptions): Promise<{ server: Server; url: string; close(): Promise<void> }> {
   localPowertoolsEnvironment();
   const web = options.web === false ? undefined : buildWebAssets();
+  const pageConfig = web && Buffer.from(JSON.stringify({ auth: 'local', users: DEV_USERS, delegationsordning: delegationTitlesForPage(loadDelegationOrder()) }));
   const privateKey = options.devTokens ? options.keys.privateKey : undefined;
   if (options.devTokens && !privateKey) throw new Error('startLocalServer: devTokens needs keys.privateKey');
   const limits = { ...DEFAULT_SERVER_LIMITS, ...options.limits };
@@ -239,7 +241,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<{ s
       if (page) {
         // Anything else outside /v1 falls through to the route table and its 404.
         if (req.method !== 'GET' && req.method !== 'HEAD') return sendProblem(res, 405, 'method-not-allowed', 'Fel metod', `${req.method} går inte här. Tillåtet: GET, HEAD.`, { Allow: 'GET, HEAD' });
-        if (page === 'config') return sendPage(res, req.method, { body: Buffer.from(JSON.stringify({ auth: 'local', users: DEV_USERS })), contentType: 'application/json' });
+        if (page === 'config') return sendPage(res, req.method, { body: pageConfig as Buffer, contentType: 'application/json' });
         return sendPage(res, req.method, page);
       }
       let matched: ReturnType<typeof matchRoute>;

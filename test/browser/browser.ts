@@ -45,8 +45,9 @@ export async function launch(): Promise<{ browser: Browser; close(): Promise<voi
   };
 }
 
-export async function newPage(browser: Browser, viewport = LAPTOP): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport, locale: 'sv-SE', acceptDownloads: true });
+/** A Swedish browser by default; a test of dates gives it another language and time zone. */
+export async function newPage(browser: Browser, viewport = LAPTOP, region: { locale: string; timezoneId?: string } = { locale: 'sv-SE' }): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport, acceptDownloads: true, locale: region.locale, ...(region.timezoneId ? { timezoneId: region.timezoneId } : {}) });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));

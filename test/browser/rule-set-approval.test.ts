@@ -15,6 +15,8 @@ import { TABLET, checkView, launch, newPage, signIn } from './browser';
 const server = useE2eServer({ approve: false, devTokens: true });
 const RULE_SET = 'jobbtorg-sis-sol2001';
 const PAGE = `#/regelverk/${RULE_SET}`;
+/** How the page names the rule set: by its title, never by its id. */
+const TITLE = 'Särskild individanpassad stödinsats genom Jobbtorg Stockholm (bistånd enligt 4 kap. 2 § SoL 2001:453)';
 const NOTE = 'Åldersgränserna stämmer med KS 2022/759. Laglighetsprövningen kontrollerad mot kommunallagen.';
 let browser: Browser;
 let closeBrowser: () => Promise<void>;
@@ -71,13 +73,14 @@ describe('approving a rule set from its page', () => {
       await route.fulfill({ response, json: { ...(await response.json()), sha256: then } });
     });
     await signIn(page, server.url, 'Karin Sjöberg', PAGE);
-    await page.getByLabel(/^ageMin = 19 år/).check();
+    await page.getByLabel(/^Lägsta ålder .* Värde: 19 år\./).check();
     await page.getByRole('button', { name: 'Fortsätt till bekräftelsen' }).click();
     await page.getByLabel(/^Jag har läst regelverket/).check();
     await approveButton(page).click();
     const summary = page.locator('.error-summary');
     await summary.locator('h2').waitFor();
-    expect(await summary.innerText()).toContain(`Regelverket ${RULE_SET} har ändrats sedan du läste det`);
+    expect(await summary.innerText()).toContain(`Regelverket ”${TITLE}” har ändrats sedan du läste det`);
+    expect(await summary.innerText()).not.toContain(RULE_SET);
     expect(await summary.getByRole('button', { name: 'Läs in regelverket igen' }).count()).toBe(1);
     expect(await page.evaluate(() => document.activeElement?.classList.contains('error-summary'))).toBe(true);
     await checkView(page, '22-regelverk-godkann-andrat');
@@ -105,8 +108,8 @@ describe('approving a rule set from its page', () => {
     await checkView(page, '23-regelverk-jurist-fore-godkannande');
 
     // One by one: two parameters and one provision; the note.
-    await page.getByLabel(/^ageMin = 19 år: Lägsta ålder/).check();
-    await page.getByLabel(/^ageMax = 29 år: Högsta ålder/).check();
+    await page.getByLabel(/^Lägsta ålder på beslutsdagen .* Värde: 19 år\./).check();
+    await page.getByLabel(/^Högsta ålder på beslutsdagen .* Värde: 29 år\./).check();
     await page.getByLabel(/^13 kap\. KL: Laglighetsprövning/).check();
     await page.getByLabel('Anteckning om granskningen (frivillig)').fill(NOTE);
     await page.getByRole('button', { name: 'Fortsätt till bekräftelsen' }).click();
@@ -115,7 +118,7 @@ describe('approving a rule set from its page', () => {
     expect(await step.innerText()).toContain(`Du bekräftar 2 av ${review.parameters.length} parametrar och 1 av ${review.references.length} lagrum. Det du inte har kryssat i visas som inte bekräftat`);
     expect(await step.innerText()).toContain(`version 1, med kontrollsumman ${sha256}, och godkänner just detta innehåll.`);
     // While she confirms, what she confirmed cannot change under her.
-    expect(await page.getByLabel(/^ageMin = 19 år/).isDisabled()).toBe(true);
+    expect(await page.getByLabel(/^Lägsta ålder .* Värde: 19 år\./).isDisabled()).toBe(true);
     expect(await page.getByRole('button', { name: 'Fortsätt till bekräftelsen' }).isVisible()).toBe(false);
 
     // Not without the statement: the page asks for it and sends nothing.
@@ -135,10 +138,10 @@ describe('approving a rule set from its page', () => {
     expect(status).toContain(NOTE);
     expect(await page.locator('section.status .tag').getAttribute('class')).toContain('tag-ok');
     const row = (name: RegExp) => page.getByRole('row', { name }).innerText();
-    expect(await row(/^ageMin/)).toMatch(/bekräftad vid godkännandet$/);
-    expect(await row(/^ageMax/)).toMatch(/bekräftad vid godkännandet$/);
-    expect(await row(/^maxPeriod/)).toMatch(/inte bekräftad$/);
-    expect(await row(/^researchSampleBirthDays/)).toMatch(/den 5, 15 och 25 i månaden[\s\S]*inte bekräftad$/);
+    expect(await row(/^Lägsta ålder på beslutsdagen/)).toMatch(/bekräftad vid godkännandet$/);
+    expect(await row(/^Högsta ålder på beslutsdagen/)).toMatch(/bekräftad vid godkännandet$/);
+    expect(await row(/^Längsta period som insatsen kan beviljas/)).toMatch(/inte bekräftad$/);
+    expect(await row(/^Akter för personer som är födda dessa dagar/)).toMatch(/den 5, 15 och 25 i månaden[\s\S]*inte bekräftad$/);
     expect(await row(/^13 kap\. kommunallagen/)).toMatch(/bekräftad vid godkännandet$/);
     expect(await row(/^4 kap\. 1 § socialtjänstlagen/)).toMatch(/inte bekräftad$/);
     expect(await page.getByRole('heading', { name: 'Godkänn regelverket' }).count()).toBe(0);
@@ -159,7 +162,7 @@ describe('approving a rule set from its page', () => {
     await other.getByLabel(/^Jag har läst regelverket/).check();
     await approveButton(other).click();
     await other.locator('.error-summary h2').waitFor();
-    expect(await other.locator('.error-summary').innerText()).toContain(`Regelverket ${RULE_SET} är redan godkänt med detta innehåll`);
+    expect(await other.locator('.error-summary').innerText()).toContain(`Regelverket ”${TITLE}” är redan godkänt med detta innehåll`);
     await other.getByRole('button', { name: 'Läs in regelverket igen' }).click();
     await other.locator('section.status .tag-ok').waitFor();
     expect(await other.getByRole('heading', { name: 'Godkänn regelverket' }).count()).toBe(0);
@@ -183,9 +186,10 @@ describe('approving a rule set from its page', () => {
     await signIn(page, server.url, 'Anna Lindqvist', `#/beslut/${created.json().id}`);
     await page.getByRole('heading', { name: /^Förslag:/ }).waitFor();
     const text = await page.locator('main').innerText();
-    expect(text).toMatch(/Regelverk\njobbtorg-sis-sol2001 version 1, godkänt av Karin Sjöberg, Förvaltningsjurist, \d{4}-\d{2}-\d{2}/);
+    expect(text).toContain(`Regelverk\n${TITLE}, version 1, godkänt av Karin Sjöberg, Förvaltningsjurist, `);
+    expect(text).toMatch(/godkänt av Karin Sjöberg, Förvaltningsjurist, \d{4}-\d{2}-\d{2}\n/);
     expect(await page.getByRole('heading', { name: 'Prövning av rätten till bistånd (4 kap. 1 § SoL)' }).count()).toBe(1);
-    expect(await page.getByRole('link', { name: 'jobbtorg-sis-sol2001 version 1' }).getAttribute('href')).toBe(PAGE);
+    expect(await page.getByRole('link', { name: `${TITLE}, version 1` }).getAttribute('href')).toBe(PAGE);
     await checkView(page, '27-forslag-godkant-regelverk');
   });
 });

@@ -57,7 +57,11 @@ describe('the staff page', () => {
     await page.goto(`${server.url}/`);
     await page.getByRole('heading', { name: 'Logga in (lokal utveckling)' }).waitFor();
     const options = await page.getByLabel('Utvecklingsanvändare och roll').locator('option').allTextContents();
-    expect(options).toEqual(['Anna Lindqvist – Handläggare', 'Göran Ödmark – Beslutsfattare, delegation 3.1.4', 'Karin Sjöberg – Jurist']);
+    expect(options).toEqual([
+      'Anna Lindqvist – Handläggare',
+      'Göran Ödmark – Beslutsfattare, delegationsordningen punkt 3.1.4, beslut om särskild individanpassad stödinsats som bistånd enligt socialtjänstlagen',
+      'Karin Sjöberg – Jurist',
+    ]);
     await checkView(page, '01-logga-in');
   });
 
@@ -72,21 +76,63 @@ describe('the staff page', () => {
     expect(admin.status).toBe(400);
   });
 
+  it('marks the required fields before anything is sent, and checks them and the dates in the page, in Swedish', async () => {
+    const page = await open();
+    await signIn(page, server.url, 'Anna Lindqvist', '#/ny');
+    const posted: string[] = [];
+    page.on('request', (r) => (r.method() === 'POST' && r.url().includes('/v1/decisions') ? posted.push(r.url()) : undefined));
+    // Marked in words beside the label, and for assistive technology.
+    const required = await page.locator('form input[required], form textarea[required], form select[required]').evaluateAll((controls) =>
+      controls.map((c) => [(c as HTMLInputElement).name, c.getAttribute('aria-required'), document.querySelector(`label[for="${c.id}"]`)?.textContent]),
+    );
+    expect(required).toEqual([
+      ['applicant.name', 'true', 'Namn (obligatoriskt)'],
+      ['applicant.personnummer', 'true', 'Personnummer eller samordningsnummer (obligatoriskt)'],
+      ['applicant.address.lines', 'true', 'Adress (obligatoriskt)'],
+      ['applicant.address.postalCode', 'true', 'Postnummer (obligatoriskt)'],
+      ['applicant.address.city', 'true', 'Postort (obligatoriskt)'],
+      ['contact.name', 'true', 'Namn (obligatoriskt)'],
+      ['contact.phone', 'true', 'Telefon (obligatoriskt)'],
+      ['contact.email', 'true', 'E-post (obligatoriskt)'],
+    ]);
+    // A fact may be left unrecorded: nothing else is marked.
+    expect(await page.getByLabel('Arbetar').getAttribute('required')).toBeNull();
+    await page.getByLabel('Sökt period från').fill('02/09/2024');
+    await page.getByLabel('Sökt period till').fill('2025-02-30');
+    await page.getByRole('button', { name: 'Begär förslag' }).click();
+    await page.locator('.error-summary h2').waitFor();
+    const errorOf = (path: string) => page.locator(`.field[data-path="${path}"] .field-error`).textContent();
+    expect(await page.locator('.error-summary h2').textContent()).toBe('Rätta 9 saker innan du skickar');
+    expect(await errorOf('applicant.name')).toBe('Ange sökandens namn. ');
+    expect(await errorOf('applicant.address.city')).toBe('Ange postorten. ');
+    expect(await errorOf('contact.phone')).toBe('Ange kontaktpersonens telefonnummer. ');
+    expect(await errorOf('facts.requestedPeriod.from')).toBe('Sökt period från: skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2024-09-02. ');
+    expect(await errorOf('facts.requestedPeriod.to')).toBe('Sökt period till: datumet 2025-02-30 finns inte. Skriv ett datum som finns, som ÅÅÅÅ-MM-DD. ');
+    expect(await page.getByLabel('Sökt period till').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('error-summary'))).toBe(true);
+    expect(posted, 'nothing is sent while the page knows the form is incomplete').toEqual([]);
+    await checkView(page, '02a-nytt-beslut-obligatoriskt');
+  });
+
   it('shows the API’s Swedish validation messages beside each field a case worker got wrong', async () => {
     const page = await open();
     await signIn(page, server.url, 'Anna Lindqvist', '#/ny');
+    await page.getByLabel('Namn (obligatoriskt)', { exact: true }).first().fill('Elin Söderström');
     await page.getByLabel('Personnummer eller samordningsnummer').fill('1234');
+    await page.getByLabel('Adress').fill('Götgatan 12');
+    await page.getByLabel('Postnummer').fill('1184');
+    await page.getByLabel('Postort').fill('Stockholm');
+    await page.getByLabel('Telefon').fill('08-508 12 345');
+    await page.getByLabel('E-post').fill('anna.lindqvist@stockholm.se');
     await page.getByLabel('Sökt period från').fill('2025-03-01');
     await page.getByLabel('Sökt period till').fill('2025-01-31');
     await page.getByRole('button', { name: 'Begär förslag' }).click();
     await page.locator('.error-summary h2').waitFor();
     const errorOf = (path: string) => page.locator(`.field[data-path="${path}"] .field-error`).textContent();
-    expect(await errorOf('applicant.name')).toContain('Ange sökandens namn');
     expect(await errorOf('applicant.personnummer')).toContain('ÅÅÅÅMMDD-NNNN');
     expect(await errorOf('applicant.address.postalCode')).toContain('fem siffror');
     expect(await errorOf('facts.requestedPeriod.to')).toContain('slutdatum kan inte ligga före startdatumet');
     expect(await page.getByLabel('Personnummer eller samordningsnummer').getAttribute('aria-invalid')).toBe('true');
-    expect(await page.locator('.error-summary')).toBeTruthy();
     expect(await page.evaluate(() => document.activeElement?.classList.contains('error-summary'))).toBe(true);
     await checkView(page, '02-nytt-beslut-fel');
   });
@@ -95,7 +141,7 @@ describe('the staff page', () => {
     const page = await open();
     await signIn(page, server.url, 'Anna Lindqvist', '#/ny');
     await checkView(page, '03-nytt-beslut');
-    await page.getByLabel('Namn', { exact: true }).first().fill('Elin Söderström');
+    await page.getByLabel('Namn (obligatoriskt)', { exact: true }).first().fill('Elin Söderström');
     await page.getByLabel('Personnummer eller samordningsnummer').fill('20010517-9824');
     await page.getByLabel('Adress').fill('Götgatan 12 lgh 1102');
     await page.getByLabel('Postnummer').fill('118 46');
@@ -129,7 +175,7 @@ describe('the staff page', () => {
     expect(text).toContain('ålder på beslutsdagen: 23 år');
     expect(text).toContain('riktlinjen KS 2022/759, avsnittet Målgrupper');
     // Which rule set decided, and that nobody reviewed it: the test table holds development approvals.
-    expect(text).toContain('Regelverk\njobbtorg-sis-sol2001 version 1, godkänt lokalt för utveckling (ingen juristgranskning)');
+    expect(text).toContain('Regelverk\nSärskild individanpassad stödinsats genom Jobbtorg Stockholm (bistånd enligt 4 kap. 2 § SoL 2001:453), version 1, godkänt lokalt för utveckling (ingen juristgranskning)');
     expect(await page.getByRole('heading', { name: 'Prövning av rätten till bistånd (4 kap. 1 § SoL)' }).count()).toBe(1);
     // A case worker cannot sign.
     expect(await page.getByRole('heading', { name: 'Besluta' }).count()).toBe(0);
@@ -158,7 +204,7 @@ describe('the staff page', () => {
     await checkView(page, '06-besluta');
     await page.getByRole('button', { name: 'Besluta och underteckna' }).click();
     await page.getByText('Beslutet är undertecknat. Beslutsbrevet är klart.').waitFor();
-    expect(await page.locator('main').innerText()).toContain('av Göran Ödmark, Enhetschef, enligt delegation 3.1.4');
+    expect(await page.locator('main').innerText()).toMatch(/Undertecknat \d{4}-\d{2}-\d{2} \d{2}:\d{2} av Göran Ödmark, Enhetschef, enligt delegationsordningen punkt 3\.1\.4, beslut om särskild individanpassad stödinsats som bistånd enligt socialtjänstlagen\./);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Ladda ned brevet (PDF)' }).click()]);
     const pdf = readFileSync((await download.path()) as string);
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
@@ -172,7 +218,7 @@ describe('the staff page', () => {
     const page = await open();
     await signIn(page, server.url, 'Göran Ödmark', `#/beslut/${created.json().id}`);
     await page.getByLabel('Avvika från förslaget, med skriftliga skäl').check();
-    await page.getByLabel('Beslut', { exact: true }).selectOption('REFUSE');
+    await page.getByLabel('Beslut (obligatoriskt)', { exact: true }).selectOption('REFUSE');
     await page.getByRole('button', { name: 'Besluta och underteckna' }).click();
     await page.locator('.error-summary h2').waitFor();
     expect(await page.locator('.field[data-path="deviationReason"] .field-error').innerText()).toMatch(/skäl/i);
@@ -214,7 +260,7 @@ describe('the staff page', () => {
     await checkView(page, '11-anmalningar');
     await page.getByRole('button', { name: 'Ta upp i ett nytt ärende' }).click();
     await page.getByRole('heading', { name: 'Nytt beslut' }).waitFor();
-    expect(await page.getByLabel('Namn', { exact: true }).first().inputValue()).toBe('Sara Öberg');
+    expect(await page.getByLabel('Namn (obligatoriskt)', { exact: true }).first().inputValue()).toBe('Sara Öberg');
     expect(await page.getByLabel('Anmälans id').inputValue()).toBe(referral.json().id);
   });
 
@@ -249,10 +295,12 @@ describe('the staff page', () => {
     expect(text).toContain('KS 2022/759 (Målgrupper)');
     expect(text).toContain('unga 19–29 år');
     expect(await page.getByRole('row', { name: /^4 kap\. 2 § socialtjänstlagen \(2001:453\)/ }).innerText()).toMatch(/utöver vad som följer av[\s\S]*Inte bekräftad\s+inte bekräftad/);
-    const ageMin = page.getByRole('row', { name: /ageMin/ });
+    // A parameter by what it means, never by its name in code (ageMin).
+    const ageMin = page.getByRole('row', { name: /^Lägsta ålder på beslutsdagen för målgruppen unga/ });
     expect(await ageMin.innerText()).toMatch(/19 år[\s\S]*Inte bekräftad\s+inte bekräftad/);
-    expect(await page.getByRole('row', { name: /researchSampleBirthDays/ }).innerText()).toContain('den 5, 15 och 25 i månaden');
-    expect(await page.getByRole('row', { name: /retentionPeriod/ }).innerText()).toContain('5 år');
+    expect(await page.getByRole('row', { name: /^Akter för personer som är födda dessa dagar/ }).innerText()).toContain('den 5, 15 och 25 i månaden');
+    expect(await page.getByRole('row', { name: /^Personakter gallras så här lång tid/ }).innerText()).toContain('5 år');
+    expect(text).not.toMatch(/ageMin|researchSampleBirthDays|retentionPeriod|jobbtorg-sis-sol/);
     // Approved already (if only for development): nothing for a jurist to approve here.
     expect(await page.getByRole('heading', { name: 'Godkänn regelverket' }).count()).toBe(0);
     await checkView(page, '13-regelverk');
@@ -261,14 +309,18 @@ describe('the staff page', () => {
   it('shows anonymised statistics with small counts suppressed, and downloads them as CSV', async () => {
     const page = await open();
     await signIn(page, server.url, 'Karin Sjöberg', '#/statistik');
-    await page.getByRole('heading', { name: 'Utfall' }).waitFor();
+    await page.getByRole('heading', { name: 'Beslut', exact: true }).waitFor();
     const outcome = await page.locator('section:has(#stat-outcome) tbody').innerText();
-    expect(outcome).toMatch(/2024-08\s+Bevilja\s+\.\./);
+    expect(outcome).toMatch(/2024-08\s+Beviljat\s+\.\./);
     await checkView(page, '14-statistik');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Ladda ned som CSV' }).click()]);
-    const csv = readFileSync((await download.path()) as string, 'utf8');
-    expect(csv.split(/\r?\n/)[0]).toBe('månad;dimension;värde;antal');
-    expect(csv).toContain('2024-08;outcome;GRANT;..');
+    const bytes = readFileSync((await download.path()) as string);
+    // The byte order mark: without it Excel reads the file as Windows-1252.
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const csv = new TextDecoder('utf-8').decode(bytes);
+    expect(csv.split('\r\n')[0]).toBe('Månad;Indelning;Kategori;Antal');
+    expect(csv).toContain('\r\n2024-08;Beslut;Beviljat;..\r\n');
+    expect(csv).toContain('\r\n2024-08;Åldersgrupp;19–24 år;..\r\n');
     expect(download.suggestedFilename()).toMatch(/\.csv$/);
   });
 

@@ -61,7 +61,8 @@ const referral = () => ({
   note: 'Vill ha hjälp att hitta en utbildning.',
 });
 /** A young woman with a weak position on the labour market: a grant, with all three written texts. */
-const womanBody = (overrides: { name?: string; birthDate?: string } = {}) => {
+let people = 0;
+const womanBody = (overrides: { name?: string; birthDate?: string; serial?: string } = {}) => {
   const body = proposeBody({ ...overrides, facts: { woman: true, weakLabourMarketPosition: { weak: true, grounds: 'Har bara haft korta vikariat.' } } });
   body.facts.apparentEntitlementNeed = { present: false, description: 'Har egen inkomst av vikariat.' } as typeof body.facts.apparentEntitlementNeed;
   return body;
@@ -177,7 +178,9 @@ describe('text accepted at propose', () => {
           deviationReason: freeText(200),
         }),
         async (texts) => {
-          let body: unknown = womanBody({ birthDate: '2002-06-11' });
+          // A person of their own each run: one person has one case, and a random name is another name.
+          const n = people++;
+          let body: unknown = womanBody({ birthDate: `2002-06-${String(11 + (Math.floor(n / 900) % 17)).padStart(2, '0')}`, serial: String(100 + (n % 900)) });
           for (const field of TEXT_FIELDS) body = withText(body, field, texts[field]);
 
           const proposed = await api.post('/v1/decisions', body, 'handlaggare');

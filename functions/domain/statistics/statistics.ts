@@ -153,15 +153,6 @@ export function statisticsRows(months: MonthCounts[]): StatisticsRow[] {
   return rows;
 }
 
-const csvField = (value: string) => (/[",;\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
-
-/** CSV with a header; a hidden count reads `..`. Semicolons, as Swedish spreadsheets expect. */
-export function statisticsCsv(rows: StatisticsRow[]): string {
-  const lines = ['månad;dimension;värde;antal'];
-  for (const r of rows) lines.push([r.month, r.dimension, r.value, r.count === null ? HIDDEN_COUNT : String(r.count)].map(csvField).join(';'));
-  return lines.join('\r\n') + '\r\n';
-}
-
 /** The use case: anonymised counts for the months from `from` to `to` (YYYY-MM), small cells hidden. */
 export async function readStatistics(ctx: DomainContext, from: string, to: string): Promise<StatisticsRow[]> {
   const month = /^\d{4}-(0[1-9]|1[0-2])$/;

@@ -3,10 +3,11 @@
  * One decision: the proposal with its explanation (outcome, legal basis, each criterion with its
  * lagrum and the facts it used), and for a delegate the signature; then the letter.
  */
-import { ApiError, fileNameOf, getJson, postJson, request } from '../api';
-import type { Session } from '../auth';
+import { ApiError, fileNameOf, getJson, postJson, request, ruleSetTitleOf } from '../api';
+import { type Session, delegationTitle } from '../auth';
 import { download, h, notice, render } from '../dom';
-import { APPEAL_ROUTE, CRITERION_STATUS, MILESTONE, OUTCOME, ROLE, STATUS, label } from '../labels';
+import { formatDate, formatDateTime, formatPeriod } from '../format';
+import { APPEAL_ROUTE, CRITERION_STATUS, DECIDED, ENDING, MILESTONE, MILESTONE_STATUS, OUTCOME, ROLE, STATUS, delegationText, label } from '../labels';
 import { FieldSet } from './form';
 
 interface Lagrum {
@@ -35,6 +36,7 @@ export interface DecisionResource {
     ruleSet: {
       id: string;
       version: number;
+      validFrom: string;
       /** Null (or absent on proposals made before approvals existed) when none is recorded. */
       approval?: { approvedAt: string; approvedBy: { name: string; title: string }; development: boolean } | null;
     };
@@ -45,7 +47,7 @@ export interface DecisionResource {
     followUp?: Array<{ kind: string; due: string }> | null;
   };
   proposedBy: { name: string; role: string };
-  signed: { at: string; finalOutcome: string; decisionMaker: { name: string; title: string; delegationReference: string }; deviationReason?: string } | null;
+  signed: { at: string; finalOutcome: string; decisionMaker: { name: string; title: string; delegationReference: string; delegationTitle?: string }; deviationReason?: string } | null;
   withdrawn: { reason: string } | null;
   milestones: Array<{ milestoneId: string; kind: string; due: string; status: string }>;
   ending: { reason: string; endedOn: string } | null;
@@ -54,16 +56,21 @@ export interface DecisionResource {
 
 const lagrumList = (lagrum: Lagrum[]) => lagrum.map((l) => l.text).join('; ');
 
-/** Which rule set decided, and who approved it: a development approval says so plainly. */
-function ruleSetLine(ruleSet: DecisionResource['proposal']['ruleSet']): Array<Node | string> {
+/**
+ * Which rule set decided, by its title (the id is for machines), and who approved it: a
+ * development approval says so plainly.
+ */
+function ruleSetLine(ruleSet: DecisionResource['proposal']['ruleSet'], title: string | undefined): Array<Node | string> {
   const a = ruleSet.approval;
   const approval = !a
     ? 'inget godkännande registrerat'
     : a.development
       ? 'godkänt lokalt för utveckling (ingen juristgranskning)'
-      : `godkänt av ${a.approvedBy.name}, ${a.approvedBy.title}, ${a.approvedAt.slice(0, 10)}`;
-  return [h('a', { href: `#/regelverk/${encodeURIComponent(ruleSet.id)}` }, `${ruleSet.id} version ${ruleSet.version}`), `, ${approval}`];
+      : `godkänt av ${a.approvedBy.name}, ${a.approvedBy.title}, ${formatDate(a.approvedAt)}`;
+  const name = title ?? `Regelverket för beslut från ${formatDate(ruleSet.validFrom)}`;
+  return [h('a', { href: `#/regelverk/${encodeURIComponent(ruleSet.id)}` }, `${name}, version ${ruleSet.version}`), `, ${approval}`];
 }
+
 const missingLabel = (m: Criterion['missingFacts'][number]) => (typeof m === 'string' ? m : m.label);
 
 function criterionItem(c: Criterion): HTMLElement {
@@ -112,13 +119,23 @@ function signSection(main: HTMLElement, session: Session, d: DecisionResource): 
   const deviation = h(
     'div',
     { class: 'deviation', hidden: proposed !== 'INCOMPLETE' },
-    f.select('finalOutcome', 'Beslut', [['', 'Välj beslut'], ...['GRANT', 'PARTIAL', 'REFUSE', 'REFER'].map((o): [string, string] => [o, OUTCOME[o] as string])]),
-    f.textarea('deviationReason', 'Skäl till att beslutet avviker från förslaget', { rows: 4, hint: 'Skälen står i beslutsbrevet.' }),
-    h('div', { class: 'row' }, f.text('grantedPeriod.from', 'Beviljad period från', { type: 'date', hint: 'Bara vid delvis bifall.' }), f.text('grantedPeriod.to', 'Beviljad period till', { type: 'date' })),
+    f.select('finalOutcome', 'Beslut', [['', 'Välj beslut'], ...(['GRANT', 'PARTIAL', 'REFUSE', 'REFER'] as const).map((o): [string, string] => [o, OUTCOME[o]])], { required: 'Välj vilket beslut du fattar.' }),
+    f.textarea('deviationReason', 'Skäl till att beslutet avviker från förslaget', { rows: 4, hint: 'Skälen står i beslutsbrevet.', required: 'Skriv skälen till att beslutet avviker från förslaget.' }),
   );
-  const toggle = () => (deviation.hidden = !deviate.checked);
+  // Only a partial grant names the part of the period that is granted.
+  const grantedPeriod = h('div', { class: 'row', hidden: true },
+    f.date('grantedPeriod.from', 'Beviljad period från', { required: 'Ange första dagen av den beviljade perioden.' }),
+    f.date('grantedPeriod.to', 'Beviljad period till', { required: 'Ange sista dagen av den beviljade perioden.' }),
+  );
+  deviation.append(grantedPeriod);
+  const toggle = () => {
+    deviation.hidden = !deviate.checked;
+    grantedPeriod.hidden = f.value('finalOutcome') !== 'PARTIAL';
+  };
   follow.addEventListener('change', toggle);
   deviate.addEventListener('change', toggle);
+  deviation.querySelector('select')?.addEventListener('change', toggle);
+  const delegation = session.delegation ? `, enligt ${delegationText(session.delegation, delegationTitle(session.delegation, d.decisionDate))}` : '';
   const submit = h('button', { type: 'submit', class: 'primary' }, 'Besluta och underteckna');
   const form = h(
     'form',
@@ -130,16 +147,17 @@ function signSection(main: HTMLElement, session: Session, d: DecisionResource): 
       h('div', { class: 'radio' }, deviate, h('label', { for: 'choice-deviate' }, 'Avvika från förslaget, med skriftliga skäl')),
     ),
     deviation,
-    h('p', { class: 'hint' }, `Du undertecknar som ${session.name}${session.delegation ? `, delegation ${session.delegation}` : ''}. Beslutsdatum ${d.decisionDate}.`),
+    h('p', { class: 'hint' }, `Du undertecknar som ${session.name}${delegation}. Beslutsdatum ${formatDate(d.decisionDate)}.`),
     h('div', { class: 'actions' }, submit),
   );
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
+    if (!f.check()) return;
     const body: Record<string, unknown> = deviate.checked
       ? {
           finalOutcome: f.value('finalOutcome') || undefined,
           deviationReason: f.value('deviationReason') || undefined,
-          ...(f.value('grantedPeriod.from') || f.value('grantedPeriod.to') ? { grantedPeriod: { from: f.value('grantedPeriod.from'), to: f.value('grantedPeriod.to') } } : {}),
+          ...(f.value('finalOutcome') === 'PARTIAL' ? { grantedPeriod: { from: f.value('grantedPeriod.from'), to: f.value('grantedPeriod.to') } } : {}),
         }
       : { finalOutcome: proposed };
     submit.disabled = true;
@@ -157,6 +175,7 @@ function signSection(main: HTMLElement, session: Session, d: DecisionResource): 
 
 export async function decisionView(main: HTMLElement, session: Session, id: string, message?: string): Promise<void> {
   const d = await getJson<DecisionResource>(`/v1/decisions/${encodeURIComponent(id)}`);
+  const title = ruleSetTitleOf(d.proposal.ruleSet.id);
   const p = d.proposal;
   const unmet = p.criteria.filter((c) => c.status === 'NOT_MET');
   render(
@@ -167,23 +186,23 @@ export async function decisionView(main: HTMLElement, session: Session, id: stri
     h('dl', { class: 'summary' },
       h('dt', {}, 'Sökande'), h('dd', {}, d.applicant ? `${d.applicant.name}, ${d.applicant.personnummer}` : 'Maskerad'),
       h('dt', {}, 'Status'), h('dd', {}, label(STATUS, d.status)),
-      h('dt', {}, 'Beslutsdatum'), h('dd', {}, d.decisionDate),
+      h('dt', {}, 'Beslutsdatum'), h('dd', {}, formatDate(d.decisionDate)),
       h('dt', {}, 'Förslaget gjordes av'), h('dd', {}, d.masked ? label(ROLE, d.proposedBy.role) : d.proposedBy.name),
-      h('dt', {}, 'Regelverk'), h('dd', {}, ruleSetLine(p.ruleSet)),
+      h('dt', {}, 'Regelverk'), h('dd', {}, ruleSetLine(p.ruleSet, title)),
     ),
     h('section', { 'aria-labelledby': 'proposal-heading', class: `panel outcome outcome-${p.outcome.toLowerCase()}` },
       h('h2', { id: 'proposal-heading' }, `Förslag: ${label(OUTCOME, p.outcome)}`),
       p.legalBasis ? h('p', {}, h('strong', {}, 'Lagrum: '), lagrumList(p.legalBasis.lagrum)) : null,
       p.legalBasis ? h('p', {}, h('strong', {}, 'Överklagande: '), label(APPEAL_ROUTE, p.legalBasis.appealRoute), p.legalBasis.appealLagrum.length ? ` (${lagrumList(p.legalBasis.appealLagrum)})` : '') : null,
-      p.period?.granted ? h('p', {}, h('strong', {}, 'Period: '), `${p.period.granted.from} – ${p.period.granted.to}`) : null,
+      p.period?.granted ? h('p', {}, h('strong', {}, 'Period: '), formatPeriod(p.period.granted)) : null,
       p.outcome === 'REFUSE' && unmet.length > 0 ? h('p', {}, `${unmet.length} ${unmet.length === 1 ? 'villkor är inte uppfyllt' : 'villkor är inte uppfyllda'}. Under varje villkor står vad som skulle behöva vara annorlunda.`) : null,
     ),
     d.signed
       ? h('section', { 'aria-labelledby': 'signed-heading' },
-          h('h2', { id: 'signed-heading' }, `Beslut: ${label(OUTCOME, d.signed.finalOutcome)}`),
+          h('h2', { id: 'signed-heading' }, `Beslut: ${label(DECIDED, d.signed.finalOutcome)}`),
           h('p', {}, d.masked
-            ? `Beslutat ${d.signed.at.slice(0, 10)} av en beslutsfattare enligt delegation ${d.signed.decisionMaker.delegationReference}.`
-            : `Beslutat ${d.signed.at.slice(0, 10)} av ${d.signed.decisionMaker.name}, ${d.signed.decisionMaker.title}, enligt delegation ${d.signed.decisionMaker.delegationReference}.`),
+            ? `Undertecknat ${formatDateTime(d.signed.at)} av en beslutsfattare enligt ${delegationText(d.signed.decisionMaker.delegationReference, d.signed.decisionMaker.delegationTitle ?? delegationTitle(d.signed.decisionMaker.delegationReference, d.decisionDate))}.`
+            : `Undertecknat ${formatDateTime(d.signed.at)} av ${d.signed.decisionMaker.name}, ${d.signed.decisionMaker.title}, enligt ${delegationText(d.signed.decisionMaker.delegationReference, d.signed.decisionMaker.delegationTitle ?? delegationTitle(d.signed.decisionMaker.delegationReference, d.decisionDate))}.`),
           d.signed.deviationReason ? h('p', {}, h('strong', {}, 'Skäl till avvikelse: '), d.signed.deviationReason) : null,
         )
       : null,
@@ -199,8 +218,8 @@ export async function decisionView(main: HTMLElement, session: Session, id: stri
     d.milestones.length > 0
       ? h('section', { 'aria-labelledby': 'milestones-heading' },
           h('h2', { id: 'milestones-heading' }, 'Uppföljning'),
-          h('ul', {}, d.milestones.map((m) => h('li', {}, `${label(MILESTONE, m.kind)}: ${m.due} (${m.status === 'DONE' ? 'gjord' : m.status === 'CLOSED' ? 'stängd' : 'ej gjord'})`))),
-          d.ending ? h('p', {}, `Insatsen avslutades ${d.ending.endedOn}.`) : null,
+          h('ul', {}, d.milestones.map((m) => h('li', {}, `${label(MILESTONE, m.kind)}: senast ${formatDate(m.due)} (${label(MILESTONE_STATUS, m.status)})`))),
+          d.ending ? h('p', {}, `Insatsen avslutades ${formatDate(d.ending.endedOn)}: ${label(ENDING, d.ending.reason)}.`) : null,
         )
       : null,
   );

@@ -3,6 +3,7 @@
 import { ApiError, getJson, postJson } from '../api';
 import type { Session } from '../auth';
 import { h, notice, render } from '../dom';
+import { addDays, formatDate, todayInStockholm } from '../format';
 import { ENDING, MILESTONE, label } from '../labels';
 import { FieldSet } from './form';
 
@@ -14,13 +15,12 @@ interface DueMilestone {
   due: string;
 }
 
-const isoDay = (date: Date) => `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
-
 function actionForm(title: string, f: FieldSet, fields: HTMLElement[], send: () => Promise<unknown>, done: () => void): HTMLElement {
   const submit = h('button', { type: 'submit', class: 'primary' }, title);
   const form = h('form', { novalidate: true, class: 'inline-form' }, f.summary, fields, h('div', { class: 'actions' }, submit));
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
+    if (!f.check()) return;
     submit.disabled = true;
     try {
       await send();
@@ -42,15 +42,15 @@ function milestoneItem(m: DueMilestone, overdue: boolean, reload: (message: stri
   };
   const markDone = () => {
     const f = new FieldSet();
-    show(actionForm('Spara som gjord', f, [f.textarea('note', 'Anteckning om uppföljningen', { rows: 3 })],
+    show(actionForm('Spara som gjord', f, [f.textarea('note', 'Anteckning om uppföljningen', { rows: 3, required: 'Skriv en anteckning om uppföljningen.' })],
       () => postJson(`/v1/decisions/${m.decisionId}/follow-ups/${m.milestoneId}`, { note: f.value('note') }),
       () => reload(`${label(MILESTONE, m.kind)} i ärende ${m.caseNumber} är antecknad som gjord.`)));
   };
   const end = () => {
     const f = new FieldSet();
     show(actionForm('Spara avslut', f, [
-      f.select('reason', 'Hur insatsen avslutades', [['', 'Välj'], ...Object.entries(ENDING)]),
-      f.text('endedOn', 'Avslutad den', { type: 'date', value: isoDay(new Date()) }),
+      f.select('reason', 'Hur insatsen avslutades', [['', 'Välj'], ...Object.entries(ENDING)], { required: 'Välj hur insatsen avslutades.' }),
+      f.date('endedOn', 'Avslutad den', { value: todayInStockholm(), required: 'Ange vilken dag insatsen avslutades.' }),
       f.textarea('note', 'Anteckning (frivillig)'),
     ], () => postJson(`/v1/decisions/${m.decisionId}/ending`, { reason: f.value('reason') || undefined, endedOn: f.value('endedOn'), ...(f.value('note') ? { note: f.value('note') } : {}) }),
     () => reload(`Insatsen i ärende ${m.caseNumber} är antecknad som avslutad.`)));
@@ -60,7 +60,7 @@ function milestoneItem(m: DueMilestone, overdue: boolean, reload: (message: stri
     { class: overdue ? 'milestone overdue' : 'milestone' },
     h('div', { class: 'milestone-head' },
       h('span', { class: 'milestone-title' }, `${label(MILESTONE, m.kind)}, ärende ${m.caseNumber}`),
-      h('span', {}, overdue ? h('strong', { class: 'overdue-label' }, `Försenad, skulle vara klar ${m.due}`) : `Senast ${m.due}`),
+      h('span', {}, overdue ? h('strong', { class: 'overdue-label' }, `Försenad, skulle vara klar ${formatDate(m.due)}`) : `Senast ${formatDate(m.due)}`),
     ),
     h('div', { class: 'actions' },
       h('button', { type: 'button', onclick: markDone }, 'Markera som gjord'),
@@ -72,17 +72,18 @@ function milestoneItem(m: DueMilestone, overdue: boolean, reload: (message: stri
 }
 
 export async function followUpsView(main: HTMLElement, _session: Session, message?: string, dueBefore?: string): Promise<void> {
-  const today = isoDay(new Date());
-  const horizon = new Date();
-  horizon.setDate(horizon.getDate() + 30);
-  const until = dueBefore ?? isoDay(horizon);
+  const today = todayInStockholm();
+  const until = dueBefore ?? addDays(today, 30);
   const { items } = await getJson<{ items: DueMilestone[] }>(`/v1/follow-ups?dueBefore=${encodeURIComponent(until)}`);
   const overdue = items.filter((m) => m.due < today).sort((a, b) => a.due.localeCompare(b.due));
   const upcoming = items.filter((m) => m.due >= today).sort((a, b) => a.due.localeCompare(b.due));
   const reload = (text: string) => void followUpsView(main, _session, text, until);
   const f = new FieldSet();
-  const filter = h('form', { class: 'filter' }, f.text('dueBefore', 'Visa punkter som ska vara klara före', { type: 'date', value: until }), h('button', { type: 'submit' }, 'Visa'));
-  filter.addEventListener('submit', (event) => (event.preventDefault(), void followUpsView(main, _session, undefined, f.value('dueBefore'))));
+  const filter = h('form', { class: 'filter', novalidate: true }, f.summary, f.date('dueBefore', 'Visa punkter som ska vara klara före', { value: until, required: 'Ange ett datum.' }), h('button', { type: 'submit' }, 'Visa'));
+  filter.addEventListener('submit', (event) => {
+    event.preventDefault();
+    if (f.check()) void followUpsView(main, _session, undefined, f.value('dueBefore'));
+  });
   render(
     main,
     h('h1', {}, 'Uppföljning'),
@@ -94,7 +95,7 @@ export async function followUpsView(main: HTMLElement, _session: Session, messag
     ),
     h('section', { 'aria-labelledby': 'upcoming-heading' },
       h('h2', { id: 'upcoming-heading' }, `Kommande (${upcoming.length})`),
-      upcoming.length ? h('ul', { class: 'milestones' }, upcoming.map((m) => milestoneItem(m, false, reload))) : h('p', {}, `Inga punkter före ${until}.`),
+      upcoming.length ? h('ul', { class: 'milestones' }, upcoming.map((m) => milestoneItem(m, false, reload))) : h('p', {}, `Inga punkter före ${formatDate(until)}.`),
     ),
   );
 }

@@ -63,17 +63,17 @@ export function newDecisionView(main: HTMLElement, session: Session, prefill: Ne
       h('legend', {}, 'Sökande'),
       prefill.referralId ? h('p', {}, 'Ärendet startar från en anmälan från uppsökande verksamhet.') : null,
       prefill.referralId ? f.text('referralId', 'Anmälans id', { value: prefill.referralId }) : null,
-      f.text('applicant.name', 'Namn', { value: prefill.name ?? '', autocomplete: 'off', required: true }),
-      f.text('applicant.personnummer', 'Personnummer eller samordningsnummer', { value: prefill.personnummer ?? '', hint: 'Till exempel 20010517-9824.', required: true }),
-      f.textarea('applicant.address.lines', 'Adress', { hint: 'En rad per adressrad, högst tre.', rows: 2 }),
-      h('div', { class: 'row' }, f.text('applicant.address.postalCode', 'Postnummer', { hint: 'Fem siffror, t.ex. 118 46.' }), f.text('applicant.address.city', 'Postort')),
+      f.text('applicant.name', 'Namn', { value: prefill.name ?? '', autocomplete: 'off', required: 'Ange sökandens namn.' }),
+      f.text('applicant.personnummer', 'Personnummer eller samordningsnummer', { value: prefill.personnummer ?? '', hint: 'Till exempel 20010517-9824.', required: 'Ange personnummer eller samordningsnummer.' }),
+      f.textarea('applicant.address.lines', 'Adress', { hint: 'En rad per adressrad, högst tre.', rows: 2, required: 'Ange sökandens adress, minst en adressrad.' }),
+      h('div', { class: 'row' }, f.text('applicant.address.postalCode', 'Postnummer', { hint: 'Fem siffror, t.ex. 118 46.', required: 'Ange postnumret.' }), f.text('applicant.address.city', 'Postort', { required: 'Ange postorten.' })),
     ),
     h(
       'fieldset',
       {},
       h('legend', {}, 'Kontaktperson (står i beslutsbrevet)'),
-      f.text('contact.name', 'Namn', { value: session.name }),
-      h('div', { class: 'row' }, f.text('contact.phone', 'Telefon', { type: 'tel' }), f.text('contact.email', 'E-post', { type: 'email' })),
+      f.text('contact.name', 'Namn', { value: session.name, required: 'Ange kontaktpersonens namn.' }),
+      h('div', { class: 'row' }, f.text('contact.phone', 'Telefon', { type: 'tel', required: 'Ange kontaktpersonens telefonnummer.' }), f.text('contact.email', 'E-post', { type: 'email', required: 'Ange kontaktpersonens e-postadress.' })),
     ),
     h(
       'fieldset',
@@ -102,13 +102,14 @@ export function newDecisionView(main: HTMLElement, session: Session, prefill: Ne
       'fieldset',
       {},
       h('legend', {}, 'Period och beslutsdatum'),
-      h('div', { class: 'row' }, f.text('facts.requestedPeriod.from', 'Sökt period från', { type: 'date' }), f.text('facts.requestedPeriod.to', 'Sökt period till', { type: 'date' })),
-      f.text('decisionDate', 'Beslutsdatum', { type: 'date', hint: 'Lämna tomt för dagens datum. Beslutsfattaren beslutar samma dag.' }),
+      h('div', { class: 'row' }, f.date('facts.requestedPeriod.from', 'Sökt period från'), f.date('facts.requestedPeriod.to', 'Sökt period till')),
+      f.date('decisionDate', 'Beslutsdatum', { hint: 'Lämna tomt för dagens datum. Beslutsfattaren beslutar samma dag.' }),
     ),
     h('div', { class: 'actions' }, submit),
   );
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
+    if (!f.check()) return;
     submit.disabled = true;
     try {
       const created = await postJson<{ id: string }>('/v1/decisions', requestFrom(f), true);

@@ -3,6 +3,8 @@
 import { getJson } from '../api';
 import type { Session } from '../auth';
 import { h, render } from '../dom';
+import { formatDate, formatDateTime } from '../format';
+import { CONSENT_METHOD, label } from '../labels';
 import type { NewDecisionPrefill } from './new-decision';
 
 interface ReferralSummary {
@@ -17,8 +19,6 @@ interface Referral extends ReferralSummary {
   note?: string;
 }
 
-const CONSENT_METHOD: Record<string, string> = { WRITTEN: 'skriftligt', ORAL: 'muntligt', DIGITAL: 'digitalt' };
-
 export async function referralsView(main: HTMLElement, _session: Session, takeUp: (prefill: NewDecisionPrefill) => void): Promise<void> {
   const { items } = await getJson<{ items: ReferralSummary[] }>('/v1/referrals');
   const item = (r: ReferralSummary) => {
@@ -30,7 +30,7 @@ export async function referralsView(main: HTMLElement, _session: Session, takeUp
           h('dt', {}, 'Namn'), h('dd', {}, full.applicant.name),
           h('dt', {}, 'Personnummer'), h('dd', {}, full.applicant.personnummer),
           h('dt', {}, 'Anmäld av'), h('dd', {}, full.referredBy.name),
-          h('dt', {}, 'Samtycke'), h('dd', {}, `${CONSENT_METHOD[full.consent.method] ?? full.consent.method}, ${full.consent.recordedOn}, av ${full.consent.recordedBy}`),
+          h('dt', {}, 'Samtycke'), h('dd', {}, `${label(CONSENT_METHOD, full.consent.method)}, ${formatDate(full.consent.recordedOn)}, av ${full.consent.recordedBy}`),
           full.note ? [h('dt', {}, 'Anteckning'), h('dd', {}, full.note)] : null,
         ),
         h('button', { type: 'button', class: 'primary', onclick: () => takeUp({ referralId: full.referralId, name: full.applicant.name, personnummer: full.applicant.personnummer }) }, 'Ta upp i ett nytt ärende'),
@@ -38,8 +38,8 @@ export async function referralsView(main: HTMLElement, _session: Session, takeUp
       details.querySelector('button')?.focus();
     };
     return h('li', { class: 'referral' },
-      h('span', {}, `Anmäld ${r.createdAt.slice(0, 10)} kl. ${r.createdAt.slice(11, 16)}`),
-      h('button', { type: 'button', onclick: open, 'aria-label': `Visa anmälan från ${r.createdAt.slice(0, 10)}` }, 'Visa'),
+      h('span', {}, `Anmäld ${formatDateTime(r.createdAt)}`),
+      h('button', { type: 'button', onclick: open, 'aria-label': `Visa anmälan från ${formatDateTime(r.createdAt)}` }, 'Visa'),
       details,
     );
   };

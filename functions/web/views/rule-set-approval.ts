@@ -9,13 +9,13 @@
 import { ApiError, postJson } from '../api';
 import { h, uniqueId } from '../dom';
 import { FieldSet } from './form';
-import { type RuleSet, parameterValue } from './rule-set-resource';
+import { type RuleSet, nameRuleSets, parameterValue } from './rule-set-resource';
 
 export function approvalSection(r: RuleSet, onApproved: () => Promise<void>, onReload: () => Promise<void>): HTMLElement {
   const f = new FieldSet();
   const parameterChoices = r.review.parameters.map((item): [string, string] => {
     const p = r.parameters[item.key];
-    return [item.key, `${item.key}${p ? ` = ${parameterValue(p)}` : ''}: ${item.label}${item.confirmedInFile ? ' (bekräftad i filen)' : ''}`];
+    return [item.key, `${item.label}${p ? ` Värde: ${parameterValue(p)}.` : ''}${item.confirmedInFile ? ' (Bekräftad i filen.)' : ''}`];
   });
   const referenceChoices = r.review.references.map((item): [string, string] => [item.key, `${item.label}${item.confirmedInFile ? ' (bekräftad i filen)' : ''}`]);
   const parameters = f.checkboxes('confirmedParameters', `Parametrar du har kontrollerat mot källan (${parameterChoices.length})`, parameterChoices, {
@@ -29,7 +29,7 @@ export function approvalSection(r: RuleSet, onApproved: () => Promise<void>, onR
   const note = f.textarea('note', 'Anteckning om granskningen (frivillig)', { rows: 3, hint: 'Till exempel vad du har jämfört med. Anteckningen sparas med godkännandet och visas på regelverkets sida.' });
 
   const statement = `Jag har läst regelverket ${r.title}, version ${r.version}, med kontrollsumman ${r.sha256}, och godkänner just detta innehåll.`;
-  const confirmation = f.checkboxes('confirmed', 'Din bekräftelse', [['yes', statement]], { list: true });
+  const confirmation = f.checkboxes('confirmed', 'Din bekräftelse', [['yes', statement]], { list: true, required: 'Kryssa i att du har läst regelverket och godkänner just detta innehåll.' });
   const count = h('p', {});
   const confirmHeading = h('h3', { id: uniqueId('confirm'), tabindex: '-1' }, 'Bekräfta godkännandet');
   const approve = h('button', { type: 'submit', class: 'primary' }, 'Godkänn regelverket');
@@ -68,10 +68,7 @@ export function approvalSection(r: RuleSet, onApproved: () => Promise<void>, onR
       confirmHeading.focus();
       return;
     }
-    if (f.checked('confirmed').length === 0) {
-      f.showErrors('Bekräfta godkännandet', [{ path: 'confirmed', message: 'Kryssa i att du har läst regelverket och godkänner just detta innehåll.' }]);
-      return;
-    }
+    if (!f.check()) return;
     approve.disabled = true;
     try {
       await postJson(`/v1/rule-sets/${encodeURIComponent(r.id)}/approvals`, {
@@ -86,7 +83,7 @@ export function approvalSection(r: RuleSet, onApproved: () => Promise<void>, onR
       if (error instanceof ApiError && error.problem.status === 409) {
         // Not fixed in the form: the content, or its approval, is no longer what the page shows.
         // The API's title speaks of a case; the detail says what happened to the rule set.
-        f.showErrors('Godkännandet togs inte emot', [], error.problem.detail);
+        f.showErrors('Godkännandet togs inte emot', [], error.problem.detail && nameRuleSets(error.problem.detail, [r]));
         f.summary.append(h('button', { type: 'button', onclick: () => void onReload() }, 'Läs in regelverket igen'));
       } else if (error instanceof ApiError) {
         f.showErrors(error.problem.title, error.problem.errors ?? [], error.problem.detail);
@@ -102,7 +99,7 @@ export function approvalSection(r: RuleSet, onApproved: () => Promise<void>, onR
     h('h2', { id: 'approve-heading' }, 'Godkänn regelverket'),
     h('p', {}, 'Bara ett godkänt regelverk används för beslut. Du godkänner exakt det innehåll som visas på den här sidan; ändras regelverket får det en annan kontrollsumma och måste godkännas igen. Ett godkännande ändras aldrig.'),
     h('dl', { class: 'summary' },
-      h('dt', {}, 'Regelverk'), h('dd', {}, `${r.id}, version ${r.version}`),
+      h('dt', {}, 'Regelverk'), h('dd', {}, `${r.title}, version ${r.version}`),
       h('dt', {}, 'Kontrollsumma (sha256)'), h('dd', { class: 'hash' }, r.sha256),
     ),
     form,

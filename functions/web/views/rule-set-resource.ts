@@ -80,3 +80,17 @@ export function parameterValue(p: Parameter): string {
   const unit = UNIT[p.unit];
   return unit ? `${p.value} ${p.value === 1 ? unit[0] : unit[1]}` : `${p.value} ${p.unit}`;
 }
+
+/**
+ * A rule set's own texts may name another rule set by its id (`jobbtorg-sis-sol2001`); the page
+ * names it by its title, as a reader knows it.
+ */
+export function nameRuleSets(text: string, ruleSets: Array<{ id: string; title: string }>): string {
+  return ruleSets.reduce((result, r) => result.split(r.id).join(`”${r.title}”`), text);
+}
+
+/**
+ * An assumption as the rule set's texts refer to it: `A7_PERIOD_OCH_UPPFOLJNING` is
+ * "Antagande A7", which the sources cite as "Antagande (A7)".
+ */
+export const assumptionName = (id: string) => `Antagande ${id.split('_')[0]}`;

@@ -7,9 +7,10 @@
 import { getJson } from '../api';
 import type { Session } from '../auth';
 import { h, notice, render } from '../dom';
-import { PARAMETER_STATUS, label } from '../labels';
+import { formatDate } from '../format';
+import { ON_NOT_MET, PARAMETER_STATUS, label } from '../labels';
 import { approvalSection } from './rule-set-approval';
-import { type RuleSet, type RuleSetStatus, parameterValue, swedishList } from './rule-set-resource';
+import { type RuleSet, type RuleSetStatus, assumptionName, nameRuleSets, parameterValue, swedishList } from './rule-set-resource';
 
 interface RuleSetSummary extends RuleSetStatus {
   id: string;
@@ -19,7 +20,7 @@ interface RuleSetSummary extends RuleSetStatus {
   validTo?: string | null;
 }
 
-const validity = (r: { validFrom: string; validTo?: string | null }) => `${r.validFrom} – ${r.validTo ?? 'tills vidare'}`;
+const validity = (r: { validFrom: string; validTo?: string | null }) => `${formatDate(r.validFrom)} – ${r.validTo ? formatDate(r.validTo) : 'tills vidare'}`;
 
 /** The status as a tag: green only for a jurist's approval; a draft or a development approval warns. */
 function statusTag(r: RuleSetStatus): HTMLElement {
@@ -30,8 +31,6 @@ function statusTag(r: RuleSetStatus): HTMLElement {
 const confirmedTag = (confirmed: boolean) =>
   h('span', { class: `tag tag-long ${confirmed ? 'tag-ok' : 'tag-warn'}` }, confirmed ? 'bekräftad vid godkännandet' : 'inte bekräftad');
 const fileTag = (status: string) => h('span', { class: `tag tag-long ${status === 'CONFIRMED' ? 'tag-ok' : 'tag-warn'}` }, label(PARAMETER_STATUS, status));
-/** A parameter's name may break between its words (`research·Sample·Birth·Days`) on a narrow screen. */
-const breakable = (name: string) => name.split(/(?=[A-Z])/).flatMap((part, i) => (i === 0 ? [part] : [h('wbr'), part]));
 /** What an item says, and beneath it where it comes from: one column, so the review columns fit. */
 const describedCell = (text: string, source: string) => h('td', {}, text, h('span', { class: 'source' }, `Källa: ${source}`));
 
@@ -81,7 +80,7 @@ function statusSection(r: RuleSet, approvalForm: HTMLElement | null): HTMLElemen
   );
 }
 
-function referencesSection(r: RuleSet): HTMLElement {
+function referencesSection(r: RuleSet, named: (text: string) => string): HTMLElement {
   const a = r.approval;
   return h('section', { 'aria-labelledby': 'references-heading' },
     h('h2', { id: 'references-heading' }, `Lagrum (${r.references.length})`),
@@ -94,7 +93,7 @@ function referencesSection(r: RuleSet): HTMLElement {
         )),
         h('tbody', {}, r.references.map((ref) => h('tr', {},
           h('th', { scope: 'row' }, ref.citation.text),
-          describedCell(ref.about, ref.source),
+          describedCell(named(ref.about), named(ref.source)),
           h('td', {}, fileTag(ref.status)),
           a ? h('td', {}, confirmedTag(a.confirmedReferences.includes(ref.key))) : null,
         ))),
@@ -103,7 +102,8 @@ function referencesSection(r: RuleSet): HTMLElement {
   );
 }
 
-function parametersSection(r: RuleSet): HTMLElement {
+/** Each parameter by what it means (its description in the rule set); its name in code is for machines. */
+function parametersSection(r: RuleSet, named: (text: string) => string): HTMLElement {
   const a = r.approval;
   const parameters = Object.entries(r.parameters);
   const unconfirmedInFile = parameters.filter(([, p]) => p.status !== 'CONFIRMED').length;
@@ -117,13 +117,13 @@ function parametersSection(r: RuleSet): HTMLElement {
     h('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': 'Tabell över parametrarna' },
       h('table', {},
         h('thead', {}, h('tr', {},
-          h('th', { scope: 'col' }, 'Parameter'), h('th', { scope: 'col' }, 'Värde'), h('th', { scope: 'col' }, 'Beskrivning'), h('th', { scope: 'col' }, 'I filen'),
+          h('th', { scope: 'col' }, 'Parameter'), h('th', { scope: 'col' }, 'Värde'), h('th', { scope: 'col' }, 'Källa'), h('th', { scope: 'col' }, 'I filen'),
           a ? h('th', { scope: 'col' }, 'Vid godkännandet') : null,
         )),
         h('tbody', {}, parameters.map(([name, p]) => h('tr', {},
-          h('th', { scope: 'row' }, breakable(name)),
+          h('th', { scope: 'row' }, named(p.description)),
           h('td', {}, parameterValue(p)),
-          describedCell(p.description, p.source),
+          h('td', {}, named(p.source)),
           h('td', {}, fileTag(p.status)),
           a ? h('td', {}, confirmedTag(a.confirmedParameters.includes(name))) : null,
         ))),
@@ -133,10 +133,14 @@ function parametersSection(r: RuleSet): HTMLElement {
 }
 
 export async function ruleSetView(main: HTMLElement, session: Session, id: string, message?: string): Promise<void> {
-  const r = await getJson<RuleSet>(`/v1/rule-sets/${encodeURIComponent(id)}`);
+  const [r, { items: all }] = await Promise.all([
+    getJson<RuleSet>(`/v1/rule-sets/${encodeURIComponent(id)}`),
+    getJson<{ items: Array<{ id: string; title: string }> }>('/v1/rule-sets'),
+  ]);
+  const named = (text: string) => nameRuleSets(text, all);
   // Reviewer text names parameters as {{param.x}}; show the value the rule set holds.
   const withParameters = (text: string) =>
-    text.replace(/\{\{param\.(\w+)\}\}/g, (whole, name: string) => {
+    named(text).replace(/\{\{param\.(\w+)\}\}/g, (whole, name: string) => {
       const value = r.parameters[name]?.value;
       return value === undefined ? whole : Array.isArray(value) ? swedishList(value) : String(value);
     });
@@ -148,9 +152,9 @@ export async function ruleSetView(main: HTMLElement, session: Session, id: strin
     message ? notice('success', message) : null,
     statusSection(r, approvalForm),
     h('dl', { class: 'summary' },
-      h('dt', {}, 'Id och version'), h('dd', {}, `${r.id}, version ${r.version}`),
+      h('dt', {}, 'Version'), h('dd', {}, String(r.version)),
       h('dt', {}, 'Gäller för beslutsdatum'), h('dd', {}, validity(r)),
-      h('dt', {}, 'Riktlinje'), h('dd', {}, `${r.source.guideline}: ${r.source.title}`),
+      h('dt', {}, 'Riktlinje'), h('dd', {}, `${r.source.guideline}: ${named(r.source.title)}`),
       h('dt', {}, 'Kontrollsumma (sha256)'), h('dd', { class: 'hash' }, r.sha256),
     ),
     h('section', { 'aria-labelledby': 'criteria-heading' },
@@ -160,15 +164,15 @@ export async function ruleSetView(main: HTMLElement, session: Session, id: strin
         h('p', {}, withParameters(c.description)),
         h('dl', {},
           h('dt', {}, 'Lagrum'), h('dd', {}, c.citations.map((citation) => citation.short).join('; ')),
-          h('dt', {}, 'Om villkoret inte är uppfyllt'), h('dd', {}, c.onNotMet === 'REFUSE' ? 'Avslag' : c.onNotMet === 'REFER' ? 'Hänvisning till stadsdelsförvaltningen' : c.onNotMet),
+          h('dt', {}, 'Om villkoret inte är uppfyllt'), h('dd', {}, label(ON_NOT_MET, c.onNotMet)),
           c.whatWouldChange ? [h('dt', {}, 'Vad som skulle behöva vara annorlunda'), h('dd', {}, withParameters(c.whatWouldChange))] : null,
         ),
       ))),
     ),
-    referencesSection(r),
-    parametersSection(r),
+    referencesSection(r, named),
+    parametersSection(r, named),
     r.assumptions.length
-      ? h('section', { 'aria-labelledby': 'assumptions-heading' }, h('h2', { id: 'assumptions-heading' }, 'Antaganden att bekräfta'), h('ul', {}, r.assumptions.map((a) => h('li', {}, h('strong', {}, `${a.id}: `), a.text))))
+      ? h('section', { 'aria-labelledby': 'assumptions-heading' }, h('h2', { id: 'assumptions-heading' }, 'Antaganden att bekräfta'), h('ul', {}, r.assumptions.map((a) => h('li', {}, h('strong', {}, `${assumptionName(a.id)}: `), named(a.text)))))
       : null,
     approvalForm,
     h('p', {}, h('a', { href: '#/regelverk' }, 'Tillbaka till alla regelverk')),

@@ -1,8 +1,10 @@
 /// <reference lib="dom" />
 /** Sign-in: locally a development user; in AWS the Cognito hosted sign-in. */
-import { type PageConfig, signInLocally, startCognitoSignIn, takeSignOutMessage } from '../auth';
+import { type PageConfig, delegationTitle, signInLocally, startCognitoSignIn, takeSignOutMessage } from '../auth';
 import { h, notice, render } from '../dom';
-import { ROLE } from '../labels';
+import { todayInStockholm } from '../format';
+import { ROLE, delegationText } from '../labels';
+import { FieldSet } from './form';
 
 export function signInView(main: HTMLElement, config: PageConfig, onSignedIn: () => void): void {
   const message = takeSignOutMessage();
@@ -16,16 +18,20 @@ export function signInView(main: HTMLElement, config: PageConfig, onSignedIn: ()
     return;
   }
   const status = h('div', { 'aria-live': 'polite' });
-  const select = h('select', { id: 'dev-user', name: 'user' }, config.users.map((u, i) => h('option', { value: String(i) }, `${u.name} – ${ROLE[u.role] ?? u.role}${u.delegation ? `, delegation ${u.delegation}` : ''}`)));
-  const form = h('form', {},
-    h('div', { class: 'field' }, h('label', { for: 'dev-user' }, 'Utvecklingsanvändare och roll'), select),
+  const f = new FieldSet();
+  const today = todayInStockholm();
+  const users = config.users.map((u, i): [string, string] => [String(i), `${u.name} – ${ROLE[u.role]}${u.delegation ? `, ${delegationText(u.delegation, delegationTitle(u.delegation, today))}` : ''}`]);
+  const form = h('form', { novalidate: true },
+    f.summary,
+    f.select('user', 'Utvecklingsanvändare och roll', users, { value: '0', required: 'Välj vem du vill logga in som.' }),
     h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, 'Logga in')),
     status,
   );
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
+    if (!f.check()) return;
     try {
-      await signInLocally(config.users[Number(select.value)]!);
+      await signInLocally(config.users[Number(f.value('user'))]!);
       onSignedIn();
     } catch (error) {
       status.replaceChildren(notice('error', (error as Error).message));

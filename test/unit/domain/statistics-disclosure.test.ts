@@ -18,10 +18,11 @@ import {
   MIN_CELL_SIZE,
   type MonthCounts,
   type StatisticsRow,
-  statisticsCsv,
   statisticsRows,
 } from '../../../functions/domain/statistics/statistics';
 import { evidenceCounter } from '../../evidence/record';
+import { statisticsCsv } from '../../../functions/http/statistics-csv';
+import { DIMENSION_LABELS, VALUE_LABELS } from '../../../functions/domain/statistics/statistics-labels';
 
 interface Interval {
   lo: number;
@@ -67,14 +68,19 @@ function derivedHiddenCounts(published: StatisticsRow[]): string[] {
 }
 
 /** The CSV read back as a reader's spreadsheet would: one row per line after the header. */
+/** The CSV as a reader has it, its Swedish words taken back to the cells they name. */
 function readCsv(csv: string): StatisticsRow[] {
+  const dimensions = Object.entries(DIMENSION_LABELS) as Array<[StatisticsRow['dimension'], string]>;
   return csv
     .replace(/^\uFEFF/, '')
     .split('\r\n')
     .slice(1)
     .filter(Boolean)
     .map((line) => {
-      const [month, dimension, value, count] = line.split(';') as [string, StatisticsRow['dimension'], string, string];
+      const [month, dimensionText, valueText, count] = line.split(';') as [string, string, string, string];
+      const dimension = dimensions.find(([, text]) => text === dimensionText)?.[0];
+      if (!dimension) throw new Error(`unknown dimension ${dimensionText}`);
+      const value = Object.entries(VALUE_LABELS[dimension] ?? {}).find(([, text]) => text === valueText)?.[0] ?? valueText;
       return { month, dimension, value, count: count === HIDDEN_COUNT ? null : Number(count) };
     });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ageBand, monthsBetween, statisticsCsv, statisticsRows } from '../../../functions/domain/statistics/statistics';
+import { ageBand, monthsBetween, statisticsRows } from '../../../functions/domain/statistics/statistics';
 
 describe('statisticsRows', () => {
   it('never shows a count below five, which could point at a person', () => {
@@ -25,14 +25,6 @@ describe('statisticsRows', () => {
       { month: '2024-08', dimension: 'outcome', value: 'REFUSE', count: null },
     ]);
     expect(rows.filter((r) => r.dimension !== 'outcome').map((r) => r.count)).toEqual([15, 15]);
-  });
-
-  it('writes CSV for Swedish spreadsheets, with hidden counts as ..', () => {
-    const counts = { 'ageBand=19–24': 7, 'ageBand=25–29': 2, 'outcome=GRANT': 9, 'targetGroup=UNGA': 9 };
-    const csv = statisticsCsv(statisticsRows([{ month: '2024-08', counts }]));
-    expect(csv).toBe(
-      'månad;dimension;värde;antal\r\n2024-08;ageBand;19–24;..\r\n2024-08;ageBand;25–29;..\r\n2024-08;outcome;GRANT;9\r\n2024-08;targetGroup;UNGA;9\r\n',
-    );
   });
 });
 
