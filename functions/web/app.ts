@@ -8,11 +8,13 @@ import { ApiError } from './api';
 import { type PageConfig, type Session, completeCognitoSignIn, currentSession, loadConfig, signOut } from './auth';
 import { h, notice, render } from './dom';
 import { ROLE } from './labels';
+import { caseFileView } from './views/case-file';
 import { decisionView } from './views/decision';
 import { followUpsView } from './views/follow-ups';
 import { type NewDecisionPrefill, newDecisionView } from './views/new-decision';
 import { referralsView } from './views/referrals';
 import { ruleSetView, ruleSetsView } from './views/rule-sets';
+import { searchView } from './views/search';
 import { signInView } from './views/sign-in';
 import { statisticsView } from './views/statistics';
 
@@ -28,6 +30,7 @@ interface NavItem {
 }
 const NAV: NavItem[] = [
   { hash: '#/', text: 'Start', roles: ['handlaggare', 'beslutsfattare', 'jurist'] },
+  { hash: '#/sok', text: 'Sök ärende', roles: ['handlaggare', 'beslutsfattare'] },
   { hash: '#/ny', text: 'Nytt beslut', roles: ['handlaggare', 'beslutsfattare'] },
   { hash: '#/uppfoljning', text: 'Uppföljning', roles: ['handlaggare', 'beslutsfattare'] },
   { hash: '#/anmalningar', text: 'Anmälningar', roles: ['handlaggare', 'beslutsfattare'] },
@@ -89,6 +92,10 @@ async function route(config: PageConfig): Promise<void> {
       case '':
       case 'logga-in':
         return homeView(session);
+      case 'sok':
+        return searchView(main, session);
+      case 'arende':
+        return await caseFileView(main, session, id ?? '');
       case 'ny': {
         const prefill = pendingPrefill;
         pendingPrefill = undefined;
