@@ -5,7 +5,7 @@
  * dependency and a build step to review.
  */
 import { ApiError } from './api';
-import { type PageConfig, type Session, completeCognitoSignIn, currentSession, loadConfig, signOut } from './auth';
+import { type PageConfig, type Session, completeCognitoSignIn, currentSession, loadConfig, rememberReturnTarget, signOut, takeReturnTarget } from './auth';
 import { h, notice, render } from './dom';
 import { ROLE } from './labels';
 import { caseFileView } from './views/case-file';
@@ -82,10 +82,19 @@ function homeView(session: Session): void {
   );
 }
 
+/** Signed in: to the view asked for before signing in (kept across the sign-in), else the start page. */
+function landAfterSignIn(): void {
+  // Replacing the address (not setting the hash) fires no hashchange, so the view renders once.
+  history.replaceState(null, '', `${location.pathname}${location.search}${takeReturnTarget() ?? '#/'}`);
+}
+
 async function route(config: PageConfig): Promise<void> {
   const session = currentSession();
   chrome(session);
-  if (!session) return signInView(main, config, () => ((location.hash = '#/'), void route(config)));
+  if (!session) {
+    rememberReturnTarget(location.hash);
+    return signInView(main, config, () => (landAfterSignIn(), void route(config)));
+  }
   const [, view = '', id] = (location.hash || '#/').split('/').map(decodeURIComponent);
   try {
     switch (view) {
@@ -123,7 +132,7 @@ async function route(config: PageConfig): Promise<void> {
 async function start(): Promise<void> {
   const config = await loadConfig();
   try {
-    await completeCognitoSignIn();
+    if (await completeCognitoSignIn()) landAfterSignIn();
   } catch (error) {
     render(main, h('h1', {}, 'Inloggningen misslyckades'), notice('error', (error as Error).message));
     return;

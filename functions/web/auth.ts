@@ -31,6 +31,7 @@ export interface Session {
 const SESSION_KEY = 'jobbtorg.session';
 const PKCE_KEY = 'jobbtorg.pkce';
 const MESSAGE_KEY = 'jobbtorg.signout-message';
+const RETURN_KEY = 'jobbtorg.return-to';
 let config: PageConfig | undefined;
 
 export async function loadConfig(): Promise<PageConfig> {
@@ -86,9 +87,31 @@ export function takeSignOutMessage(): string | undefined {
   return message;
 }
 
+/**
+ * A view of this page (`#/arende/…`): nothing else is kept as a place to return to, so a stored
+ * value can never lead the browser off the page or run anything.
+ */
+const PAGE_ADDRESS = /^#\/(?!logga-in$)\w[\w\-./~%]{0,199}$/;
+
+/** The view asked for while signed out, kept across the sign-in (and Cognito's redirect). */
+export function rememberReturnTarget(hash: string): void {
+  if (PAGE_ADDRESS.test(hash)) sessionStorage.setItem(RETURN_KEY, hash);
+}
+
+/** The view to land on after signing in, once; undefined for the start page. */
+export function takeReturnTarget(): string | undefined {
+  const target = sessionStorage.getItem(RETURN_KEY);
+  sessionStorage.removeItem(RETURN_KEY);
+  return target !== null && PAGE_ADDRESS.test(target) ? target : undefined;
+}
+
 export function signOut(message?: string): void {
   sessionStorage.removeItem(SESSION_KEY);
-  if (message) sessionStorage.setItem(MESSAGE_KEY, message);
+  if (message) {
+    sessionStorage.setItem(MESSAGE_KEY, message);
+    // An expired sign-in: after signing in again, back to where the person was.
+    rememberReturnTarget(location.hash);
+  }
   if (config?.auth === 'cognito' && !message) {
     const url = new URL(`${config.domain}/logout`);
     url.searchParams.set('client_id', config.clientId);
@@ -96,7 +119,8 @@ export function signOut(message?: string): void {
     location.assign(url.toString());
     return;
   }
-  location.hash = '#/logga-in';
+  // Replacing the address fires no hashchange: a render before the reload would use up the message.
+  history.replaceState(null, '', `${location.pathname}${location.search}#/logga-in`);
   location.reload();
 }
 

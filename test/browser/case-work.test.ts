@@ -149,6 +149,47 @@ describe('finding a case and the work lists', () => {
     expect(page.url()).not.toContain(pnrOf(LINNEA).slice(2, 8));
   });
 
+  it('lands on the linked view after sign-in, also after an expired sign-in, and ignores anything but a view of this page', async () => {
+    const page = await open();
+    await page.goto(`${server.url}/#/arende/${cases.linnea.caseId}`);
+    await page.getByRole('heading', { name: 'Logga in (lokal utveckling)' }).waitFor();
+    await page.getByLabel('Utvecklingsanvändare och roll').selectOption({ label: 'Anna Lindqvist – Handläggare' });
+    await page.getByRole('button', { name: 'Logga in' }).click();
+    await page.getByRole('heading', { name: `Akten i ärende ${cases.linnea.caseNumber}` }).waitFor();
+    expect(new URL(page.url()).hash).toBe(`#/arende/${cases.linnea.caseId}`);
+
+    // The sign-in runs out while she works: back to where she was after signing in again.
+    await page.evaluate(() => {
+      const session = JSON.parse(sessionStorage.getItem('jobbtorg.session') as string);
+      const [header, payload, signature] = session.token.split('.');
+      sessionStorage.setItem('jobbtorg.session', JSON.stringify({ ...session, token: [header, payload, [...signature].reverse().join('')].join('.') }));
+    });
+    await page.getByRole('link', { name: 'Beslut 1', exact: true }).first().click();
+    await page.getByText('Din inloggning har gått ut. Logga in igen.').waitFor();
+    await page.getByRole('button', { name: 'Logga in' }).click();
+    await page.getByRole('heading', { name: 'Förslag: Bevilja' }).waitFor();
+    expect(new URL(page.url()).hash).toBe(`#/beslut/${cases.linnea.decisionId}`);
+
+    // A delegate's link to a proposal.
+    const delegate = await open();
+    await delegate.goto(`${server.url}/#/beslut/${cases.oskar.decisionId}`);
+    await delegate.getByLabel('Utvecklingsanvändare och roll').selectOption({ label: 'Göran Ödmark – Beslutsfattare, delegation 3.1.4' });
+    await delegate.getByRole('button', { name: 'Logga in' }).click();
+    await delegate.getByRole('heading', { name: 'Besluta', exact: true }).waitFor();
+    expect(new URL(delegate.url()).hash).toBe(`#/beslut/${cases.oskar.decisionId}`);
+
+    // Whatever else is stored as the place to return to, the page starts on its start page.
+    for (const stored of ['https://example.org/#/arende/x', 'javascript:alert(1)', '#/logga-in', '#//example.org']) {
+      const other = await open();
+      await other.goto(`${server.url}/#/`);
+      await other.evaluate((value) => sessionStorage.setItem('jobbtorg.return-to', value), stored);
+      await other.getByLabel('Utvecklingsanvändare och roll').selectOption({ label: 'Anna Lindqvist – Handläggare' });
+      await other.getByRole('button', { name: 'Logga in' }).click();
+      await other.getByRole('heading', { name: 'Välkommen, Anna Lindqvist' }).waitFor();
+      expect(new URL(other.url()).hash, stored).toBe('#/');
+    }
+  });
+
   it('fits a tablet: the search and the case file neither scroll sideways nor fail axe', async () => {
     const page = await open(TABLET);
     await signIn(page, server.url, 'Göran Ödmark');
