@@ -11,12 +11,15 @@ import { ROLE } from './labels';
 import { caseFileView } from './views/case-file';
 import { decisionView } from './views/decision';
 import { followUpsView } from './views/follow-ups';
+import { myWorkView } from './views/my-work';
 import { type NewDecisionPrefill, newDecisionView } from './views/new-decision';
 import { referralsView } from './views/referrals';
 import { ruleSetView, ruleSetsView } from './views/rule-sets';
 import { searchView } from './views/search';
 import { signInView } from './views/sign-in';
+import { startView } from './views/start';
 import { statisticsView } from './views/statistics';
+import { toDecideView } from './views/to-decide';
 
 const main = document.getElementById('main') as HTMLElement;
 const nav = document.getElementById('nav') as HTMLElement;
@@ -30,6 +33,8 @@ interface NavItem {
 }
 const NAV: NavItem[] = [
   { hash: '#/', text: 'Start', roles: ['handlaggare', 'beslutsfattare', 'jurist'] },
+  { hash: '#/att-besluta', text: 'Att besluta', roles: ['beslutsfattare'] },
+  { hash: '#/mina-arenden', text: 'Mina ärenden', roles: ['handlaggare', 'beslutsfattare'] },
   { hash: '#/sok', text: 'Sök ärende', roles: ['handlaggare', 'beslutsfattare'] },
   { hash: '#/ny', text: 'Nytt beslut', roles: ['handlaggare', 'beslutsfattare'] },
   { hash: '#/uppfoljning', text: 'Uppföljning', roles: ['handlaggare', 'beslutsfattare'] },
@@ -100,11 +105,16 @@ async function route(config: PageConfig): Promise<void> {
     switch (view) {
       case '':
       case 'logga-in':
-        return homeView(session);
+        // Case workers and delegates start on their work and the search; a jurist has neither.
+        return session.role === 'jurist' ? homeView(session) : await startView(main, session);
       case 'sok':
         return searchView(main, session);
       case 'arende':
         return await caseFileView(main, session, id ?? '');
+      case 'att-besluta':
+        return await toDecideView(main, session);
+      case 'mina-arenden':
+        return await myWorkView(main, session);
       case 'ny': {
         const prefill = pendingPrefill;
         pendingPrefill = undefined;

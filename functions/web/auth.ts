@@ -21,6 +21,8 @@ export interface DevUser {
 
 export interface Session {
   token: string;
+  /** The token's subject: who the API records as the actor (to recognise one's own proposals). */
+  id: string;
   name: string;
   role: StaffRole;
   delegation?: string;
@@ -57,6 +59,7 @@ export function sessionFromToken(token: string): Session {
   if (!role) throw new Error('Kontot tillhör ingen av personalens roller (handläggare, beslutsfattare, jurist).');
   return {
     token,
+    id: String(claims.sub ?? ''),
     name: String(claims.name ?? claims.email ?? 'Okänd användare'),
     role,
     ...(claims['custom:delegation'] ? { delegation: String(claims['custom:delegation']) } : {}),

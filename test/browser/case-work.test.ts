@@ -71,8 +71,9 @@ describe('finding a case and the work lists', () => {
 
   it('lets a case worker search by a ten-digit personnummer, shows errors beside the field, and never puts the number in the address', async () => {
     const page = await open();
-    await signIn(page, server.url, 'Anna Lindqvist', '#/sok');
+    await signIn(page, server.url, 'Anna Lindqvist');
     await page.getByRole('heading', { name: 'Sök ärende' }).waitFor();
+    await checkView(page, '40-start-handlaggare');
 
     const field = page.getByLabel('Personnummer, samordningsnummer eller ärendenummer');
     await field.fill(LINNEA.name);
@@ -111,7 +112,7 @@ describe('finding a case and the work lists', () => {
 
   it('opens the case file from the search: the person, each decision, the letter, follow-ups, the referral and the history, in Swedish', async () => {
     const page = await open();
-    await signIn(page, server.url, 'Anna Lindqvist', '#/sok');
+    await signIn(page, server.url, 'Anna Lindqvist');
     await page.getByLabel('Personnummer, samordningsnummer eller ärendenummer').fill(inForm(pnrOf(LINNEA), 'YYYYMMDDNNNN'));
     await page.getByRole('button', { name: 'Sök', exact: true }).click();
     await page.getByRole('link', { name: `${cases.linnea.caseNumber} – ${LINNEA.name}` }).click();
@@ -147,6 +148,49 @@ describe('finding a case and the work lists', () => {
     await page.getByRole('link', { name: 'Tillbaka till sökresultatet' }).click();
     await page.getByRole('heading', { name: 'Sökresultat: 1 ärende' }).waitFor();
     expect(page.url()).not.toContain(pnrOf(LINNEA).slice(2, 8));
+  });
+
+  it('starts a delegate on Att besluta: oldest first, with the proposed outcome, who proposed it and how long it has waited', async () => {
+    const page = await open();
+    await signIn(page, server.url, 'Göran Ödmark');
+    await page.getByRole('heading', { name: 'Att besluta (2)' }).waitFor();
+    const rows = page.locator('section:has(#to-decide-heading) tbody tr');
+    expect(await rows.count()).toBe(2);
+    expect(await rows.nth(0).innerText()).toMatch(new RegExp(`^${cases.oskar.caseNumber}\\s+Bevilja\\s+Anna Lindqvist\\s+2024-08-20\\s+i dag\\s+Besluta`));
+    expect(await rows.nth(1).innerText()).toContain(`${cases.saga.caseNumber}\tBevilja\tGöran Ödmark`);
+    // Four eyes: his own proposal is marked, and offered to read, not to decide.
+    expect(await rows.nth(1).innerText()).toContain('Ditt förslag: en annan beslutsfattare beslutar.');
+    expect(await rows.nth(1).getByRole('link', { name: `Visa i ärende ${cases.saga.caseNumber}`, exact: true }).count()).toBe(1);
+    expect(await rows.nth(1).getByRole('link', { name: /^Besluta/ }).count()).toBe(0);
+    expect(await page.locator('main').innerText()).not.toMatch(CODES);
+    await checkView(page, '44-start-beslutsfattare');
+
+    await page.getByRole('link', { name: `Besluta i ärende ${cases.oskar.caseNumber}` }).click();
+    await page.getByRole('heading', { name: 'Besluta', exact: true }).waitFor();
+    expect(new URL(page.url()).hash).toBe(`#/beslut/${cases.oskar.decisionId}`);
+
+    await page.getByRole('link', { name: 'Att besluta', exact: true }).click();
+    await page.getByRole('heading', { name: 'Att besluta (2)', level: 1 }).waitFor();
+    expect(await page.getByRole('link', { name: 'Att besluta', exact: true }).getAttribute('aria-current')).toBe('page');
+    await checkView(page, '45-att-besluta');
+  });
+
+  it('shows a case worker Mina ärenden: own waiting proposals and the follow-ups of her cases, with the person’s name', async () => {
+    const page = await open();
+    await signIn(page, server.url, 'Anna Lindqvist', '#/mina-arenden');
+    await page.getByRole('heading', { name: 'Mina ärenden', level: 1 }).waitFor();
+    const proposals = await page.locator('section:has(#mine-proposals-h2) tbody').innerText();
+    expect(proposals).toMatch(new RegExp(`^${OSKAR.name}\\s+${cases.oskar.caseNumber}\\s+Bevilja\\s+2024-08-20\\s+i dag\\s+Visa förslaget`));
+    expect(proposals).not.toContain(SAGA.name);
+    const followUps = page.locator('section:has(#mine-follow-ups-h2) tbody tr');
+    // The first of Linnéa's four follow-ups is done; three are left, the due dates passed long ago.
+    expect(await followUps.count()).toBe(3);
+    expect(await followUps.first().innerText()).toMatch(new RegExp(`^${LINNEA.name}\\s+${cases.linnea.caseNumber}\\s+Fördjupad jobbplan\\s+\\d{4}-\\d{2}-\\d{2}\\s*Försenad`));
+    expect(await page.locator('main').innerText()).not.toMatch(CODES);
+    await checkView(page, '46-mina-arenden');
+    await page.getByRole('link', { name: cases.oskar.caseNumber, exact: true }).click();
+    await page.getByRole('heading', { name: `Akten i ärende ${cases.oskar.caseNumber}` }).waitFor();
+    expect(await page.locator('main').innerText()).toContain('Status\nFörslag väntar på beslut');
   });
 
   it('lands on the linked view after sign-in, also after an expired sign-in, and ignores anything but a view of this page', async () => {
@@ -190,10 +234,13 @@ describe('finding a case and the work lists', () => {
     }
   });
 
-  it('fits a tablet: the search and the case file neither scroll sideways nor fail axe', async () => {
+  it('fits a tablet: the start pages, the search, the case file and the lists neither scroll sideways nor fail axe', async () => {
     const page = await open(TABLET);
     await signIn(page, server.url, 'Göran Ödmark');
     const views: Array<[string, string]> = [
+      ['#/', '49-surfplatta-start-beslutsfattare'],
+      ['#/att-besluta', '50-surfplatta-att-besluta'],
+      ['#/mina-arenden', '51-surfplatta-mina-arenden'],
       [`#/arende/${cases.linnea.caseId}`, '52-surfplatta-akt'],
     ];
     for (const [hash, name] of views) {
