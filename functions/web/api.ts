@@ -17,6 +17,8 @@ export interface Problem {
   /** Why a 409 conflicts, e.g. RULE_SET_CHANGED or ALREADY_APPROVED. */
   reason?: string;
   errors?: FieldError[];
+  /** The case a conflict is about (e.g. the person's case with an open proposal), to link to. */
+  case?: { caseId: string; caseNumber: string };
 }
 
 export class ApiError extends Error {
@@ -28,7 +30,7 @@ export class ApiError extends Error {
 async function problemOf(response: Response): Promise<Problem> {
   try {
     const body = (await response.json()) as Partial<Problem>;
-    return { status: response.status, title: body.title ?? 'Något gick fel', ...(body.detail ? { detail: body.detail } : {}), ...(body.reason ? { reason: body.reason } : {}), ...(body.errors ? { errors: body.errors } : {}) };
+    return { status: response.status, title: body.title ?? 'Något gick fel', ...(body.detail ? { detail: body.detail } : {}), ...(body.reason ? { reason: body.reason } : {}), ...(body.errors ? { errors: body.errors } : {}), ...(body.case ? { case: body.case } : {}) };
   } catch {
     return { status: response.status, title: 'Något gick fel', detail: `Tjänsten svarade ${response.status}.` };
   }

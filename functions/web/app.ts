@@ -8,6 +8,7 @@ import { ApiError } from './api';
 import { type PageConfig, type Session, completeCognitoSignIn, currentSession, loadConfig, rememberReturnTarget, signOut, takeReturnTarget } from './auth';
 import { h, notice, render } from './dom';
 import { ROLE } from './labels';
+import { takeFlash } from './navigation';
 import { caseFileView } from './views/case-file';
 import { decisionView } from './views/decision';
 import { followUpsView } from './views/follow-ups';
@@ -121,7 +122,7 @@ async function route(config: PageConfig): Promise<void> {
         return newDecisionView(main, session, prefill);
       }
       case 'beslut':
-        return await decisionView(main, session, id ?? '');
+        return await decisionView(main, session, id ?? '', takeFlash());
       case 'uppfoljning':
         return await followUpsView(main, session);
       case 'anmalningar':

@@ -1,5 +1,18 @@
 /// <reference lib="dom" />
-/** What passes from one view to the next: whether a view is still wanted. */
+/** What passes from one view to the next: a message to show once, and whether a view is still wanted. */
+
+let pending: string | undefined;
+
+/** A confirmation for the next view to show (e.g. which case a new proposal went into). */
+export function flash(message: string): void {
+  pending = message;
+}
+
+export function takeFlash(): string | undefined {
+  const message = pending;
+  pending = undefined;
+  return message;
+}
 
 /** The address a view was asked for, to check after its data arrives. */
 export const currentAddress = (): string => location.hash || '#/';

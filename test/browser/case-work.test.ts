@@ -234,6 +234,41 @@ describe('finding a case and the work lists', () => {
     }
   });
 
+  it('points the new-decision form to the person’s case: another name or an open proposal is refused with a link, a new proposal joins the case', async () => {
+    const page = await open();
+    await signIn(page, server.url, 'Anna Lindqvist', '#/ny');
+    const fill = async (name: string, pnr: string) => {
+      await page.getByLabel('Namn', { exact: true }).first().fill(name);
+      await page.getByLabel('Personnummer eller samordningsnummer').fill(pnr);
+      await page.getByLabel('Adress').fill('Hornsgatan 80');
+      await page.getByLabel('Postnummer').fill('118 21');
+      await page.getByLabel('Postort').fill('Stockholm');
+      await page.getByLabel('Telefon').fill('08-508 12 345');
+      await page.getByLabel('E-post').fill('anna.lindqvist@stockholm.se');
+      await page.getByRole('button', { name: 'Begär förslag' }).click();
+    };
+
+    await fill(OSKAR.name, pnrOf(OSKAR));
+    await page.locator('.error-summary').getByText(`Personen har redan ärende ${cases.oskar.caseNumber} med ett förslag som inte är beslutat`).waitFor();
+    await checkView(page, '47-nytt-beslut-oppet-forslag');
+    await page.getByRole('link', { name: `Öppna akten i ärende ${cases.oskar.caseNumber}` }).click();
+    await page.getByRole('heading', { name: `Akten i ärende ${cases.oskar.caseNumber}` }).waitFor();
+
+    await page.goto(`${server.url}/#/ny`);
+    await page.getByRole('heading', { name: 'Nytt beslut' }).waitFor();
+    await fill('Elias Berg', pnrOf(ELIAS));
+    const summary = page.locator('.error-summary');
+    await summary.getByText(`Personnumret finns redan i ärende ${cases.elias.caseNumber} under ett annat namn.`).waitFor();
+    expect(await summary.innerText()).not.toContain('nameChangeReason');
+    expect(await summary.getByRole('link', { name: `Öppna akten i ärende ${cases.elias.caseNumber}` }).getAttribute('href')).toBe(`#/arende/${cases.elias.caseId}`);
+
+    await page.getByLabel('Namn', { exact: true }).first().fill(ELIAS.name);
+    await page.getByRole('button', { name: 'Begär förslag' }).click();
+    await page.getByText(`Förslaget lades i personens befintliga ärende ${cases.elias.caseNumber}.`).waitFor();
+    expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe(`Ärende ${cases.elias.caseNumber}`);
+    await checkView(page, '48-forslag-i-befintligt-arende');
+  });
+
   it('fits a tablet: the start pages, the search, the case file and the lists neither scroll sideways nor fail axe', async () => {
     const page = await open(TABLET);
     await signIn(page, server.url, 'Göran Ödmark');
