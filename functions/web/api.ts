@@ -18,6 +18,8 @@ export interface Problem {
   /** Why a 409 conflicts, e.g. RULE_SET_CHANGED or ALREADY_APPROVED. */
   reason?: string;
   errors?: FieldError[];
+  /** The case a conflict is about (e.g. the person's case with an open proposal), to link to. */
+  case?: { caseId: string; caseNumber: string };
 }
 
 export class ApiError extends Error {
@@ -45,6 +47,7 @@ async function problemOf(response: Response): Promise<Problem> {
       ...(body.detail ? { detail: named(body.detail) } : {}),
       ...(body.reason ? { reason: body.reason } : {}),
       ...(body.errors ? { errors: body.errors.map((e) => ({ ...e, message: named(e.message) })) } : {}),
+      ...(body.case ? { case: body.case } : {}),
     };
   } catch {
     return { status: response.status, title: 'Något gick fel', detail: `Tjänsten svarade ${response.status}.` };

@@ -5,17 +5,23 @@
  * dependency and a build step to review.
  */
 import { ApiError, getJson, knowsRuleSetNames, rememberRuleSetNames } from './api';
-import { type PageConfig, type Session, completeCognitoSignIn, currentSession, loadConfig, signOut } from './auth';
+import { type PageConfig, type Session, completeCognitoSignIn, currentSession, loadConfig, rememberReturnTarget, signOut, takeReturnTarget } from './auth';
 import { h, notice, render } from './dom';
 import { ROLE } from './labels';
+import { takeFlash } from './navigation';
 import { FieldSet } from './views/form';
+import { caseFileView } from './views/case-file';
 import { decisionView } from './views/decision';
 import { followUpsView } from './views/follow-ups';
+import { myWorkView } from './views/my-work';
 import { type NewDecisionPrefill, newDecisionView } from './views/new-decision';
 import { referralsView } from './views/referrals';
 import { ruleSetView, ruleSetsView } from './views/rule-sets';
+import { searchView } from './views/search';
 import { signInView } from './views/sign-in';
+import { startView } from './views/start';
 import { statisticsView } from './views/statistics';
+import { toDecideView } from './views/to-decide';
 
 const main = document.getElementById('main') as HTMLElement;
 const nav = document.getElementById('nav') as HTMLElement;
@@ -29,6 +35,9 @@ interface NavItem {
 }
 const NAV: NavItem[] = [
   { hash: '#/', text: 'Start', roles: ['handlaggare', 'beslutsfattare', 'jurist'] },
+  { hash: '#/att-besluta', text: 'Att besluta', roles: ['beslutsfattare'] },
+  { hash: '#/mina-arenden', text: 'Mina ärenden', roles: ['handlaggare', 'beslutsfattare'] },
+  { hash: '#/sok', text: 'Sök ärende', roles: ['handlaggare', 'beslutsfattare'] },
   { hash: '#/ny', text: 'Nytt beslut', roles: ['handlaggare', 'beslutsfattare'] },
   { hash: '#/uppfoljning', text: 'Uppföljning', roles: ['handlaggare', 'beslutsfattare'] },
   { hash: '#/anmalningar', text: 'Anmälningar', roles: ['handlaggare', 'beslutsfattare'] },
@@ -92,6 +101,12 @@ async function learnRuleSetNames(): Promise<void> {
 
 let routing = 0;
 
+/** Signed in: to the view asked for before signing in (kept across the sign-in), else the start page. */
+function landAfterSignIn(): void {
+  // Replacing the address (not setting the hash) fires no hashchange, so the view renders once.
+  history.replaceState(null, '', `${location.pathname}${location.search}${takeReturnTarget() ?? '#/'}`);
+}
+
 async function route(config: PageConfig): Promise<void> {
   const session = currentSession();
   const ticket = ++routing;
@@ -102,20 +117,32 @@ async function route(config: PageConfig): Promise<void> {
     if (ticket !== routing) return;
   }
   chrome(session);
-  if (!session) return signInView(main, config, () => ((location.hash = '#/'), void route(config)));
+  if (!session) {
+    rememberReturnTarget(location.hash);
+    return signInView(main, config, () => (landAfterSignIn(), void route(config)));
+  }
   const [, view = '', id] = (location.hash || '#/').split('/').map(decodeURIComponent);
   try {
     switch (view) {
       case '':
       case 'logga-in':
-        return homeView(session);
+        // Case workers and delegates start on their work and the search; a jurist has neither.
+        return session.role === 'jurist' ? homeView(session) : await startView(main, session);
+      case 'sok':
+        return searchView(main, session);
+      case 'arende':
+        return await caseFileView(main, session, id ?? '');
+      case 'att-besluta':
+        return await toDecideView(main, session);
+      case 'mina-arenden':
+        return await myWorkView(main, session);
       case 'ny': {
         const prefill = pendingPrefill;
         pendingPrefill = undefined;
         return newDecisionView(main, session, prefill);
       }
       case 'beslut':
-        return await decisionView(main, session, id ?? '');
+        return await decisionView(main, session, id ?? '', takeFlash());
       case 'uppfoljning':
         return await followUpsView(main, session);
       case 'anmalningar':
@@ -136,7 +163,7 @@ async function route(config: PageConfig): Promise<void> {
 async function start(): Promise<void> {
   const config = await loadConfig();
   try {
-    await completeCognitoSignIn();
+    if (await completeCognitoSignIn()) landAfterSignIn();
   } catch (error) {
     render(main, h('h1', {}, 'Inloggningen misslyckades'), notice('error', (error as Error).message));
     return;

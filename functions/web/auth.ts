@@ -28,6 +28,8 @@ export interface DevUser {
 
 export interface Session {
   token: string;
+  /** The token's subject: who the API records as the actor (to recognise one's own proposals). */
+  id: string;
   name: string;
   role: StaffRole;
   delegation?: string;
@@ -46,6 +48,7 @@ export const API_TOKEN = 'access_token' as const;
 const SESSION_KEY = 'jobbtorg.session';
 const PKCE_KEY = 'jobbtorg.pkce';
 const MESSAGE_KEY = 'jobbtorg.signout-message';
+const RETURN_KEY = 'jobbtorg.return-to';
 let config: PageConfig | undefined;
 
 export async function loadConfig(): Promise<PageConfig> {
@@ -77,6 +80,7 @@ export function sessionFromToken(token: string): Session {
   if (!role) throw new Error('Kontot tillhör ingen av personalens roller (handläggare, beslutsfattare, jurist).');
   return {
     token,
+    id: String(claims.sub ?? ''),
     name: String(claims.name ?? claims.email ?? 'Okänd användare'),
     role,
     ...(claims['custom:delegation'] ? { delegation: String(claims['custom:delegation']) } : {}),
@@ -107,9 +111,31 @@ export function takeSignOutMessage(): string | undefined {
   return message;
 }
 
+/**
+ * A view of this page (`#/arende/…`): nothing else is kept as a place to return to, so a stored
+ * value can never lead the browser off the page or run anything.
+ */
+const PAGE_ADDRESS = /^#\/(?!logga-in$)\w[\w\-./~%]{0,199}$/;
+
+/** The view asked for while signed out, kept across the sign-in (and Cognito's redirect). */
+export function rememberReturnTarget(hash: string): void {
+  if (PAGE_ADDRESS.test(hash)) sessionStorage.setItem(RETURN_KEY, hash);
+}
+
+/** The view to land on after signing in, once; undefined for the start page. */
+export function takeReturnTarget(): string | undefined {
+  const target = sessionStorage.getItem(RETURN_KEY);
+  sessionStorage.removeItem(RETURN_KEY);
+  return target !== null && PAGE_ADDRESS.test(target) ? target : undefined;
+}
+
 export function signOut(message?: string): void {
   sessionStorage.removeItem(SESSION_KEY);
-  if (message) sessionStorage.setItem(MESSAGE_KEY, message);
+  if (message) {
+    sessionStorage.setItem(MESSAGE_KEY, message);
+    // An expired sign-in: after signing in again, back to where the person was.
+    rememberReturnTarget(location.hash);
+  }
   if (config?.auth === 'cognito' && !message) {
     const url = new URL(`${config.domain}/logout`);
     url.searchParams.set('client_id', config.clientId);
@@ -117,7 +143,8 @@ export function signOut(message?: string): void {
     location.assign(url.toString());
     return;
   }
-  location.hash = '#/logga-in';
+  // Replacing the address fires no hashchange: a render before the reload would use up the message.
+  history.replaceState(null, '', `${location.pathname}${location.search}#/logga-in`);
   location.reload();
 }
 

@@ -103,7 +103,10 @@ async function proposeOn(page: Page, date: string, expected: RegExp): Promise<vo
 
 /** Forms opened and sent as they are, on the views that have them. */
 const interactions: Array<{ on: RegExp; roles: string[]; name: string; run(page: Page): Promise<void | 'not here'> }> = [
-  { on: /^#\/$/, roles: ['handlaggare', 'beslutsfattare', 'jurist'], name: 'start-tom', run: (page) => sendEmpty(page, 'Öppna') },
+  { on: /^#\/$/, roles: ['jurist'], name: 'start-tom', run: (page) => sendEmpty(page, 'Öppna') },
+  // Staff start on the search (with Att besluta and Mina ärenden), and the search has its own view.
+  { on: /^#\/$/, roles: ['handlaggare', 'beslutsfattare'], name: 'start-sok-tom', run: (page) => sendEmpty(page, 'Sök') },
+  { on: /^#\/sok$/, roles: ['handlaggare', 'beslutsfattare'], name: 'sok-tom', run: (page) => sendEmpty(page, 'Sök') },
   { on: /^#\/ny$/, roles: ['handlaggare', 'beslutsfattare'], name: 'nytt-beslut-tomt', run: (page) => sendEmpty(page, 'Begär förslag') },
   // The API's problems name rule sets by id: "Regelverket jobbtorg-sis-sol2025 … väntar på godkännande".
   { on: /^#\/ny$/, roles: ['handlaggare'], name: 'nytt-beslut-utkast', run: (page) => proposeOn(page, '2025-08-01', /väntar på godkännande/) },
@@ -258,7 +261,8 @@ describe('codes on the page', () => {
       }
       // The walk reached the views this role has, and no more.
       const views = [...visited].map((h) => h.split('/')[1]);
-      expect(new Set(views)).toEqual(new Set(role === 'jurist' ? ['', 'regelverk', 'statistik', 'beslut', 'finns-inte'] : ['', 'ny', 'uppfoljning', 'anmalningar', 'regelverk', 'statistik', 'beslut', 'finns-inte']));
+      const staffViews = ['', 'sok', 'arende', 'mina-arenden', 'ny', 'uppfoljning', 'anmalningar', 'regelverk', 'statistik', 'beslut', 'finns-inte'];
+      expect(new Set(views)).toEqual(new Set(role === 'jurist' ? ['', 'regelverk', 'statistik', 'beslut', 'finns-inte'] : role === 'beslutsfattare' ? [...staffViews, 'att-besluta'] : staffViews));
       expect(visited.has('#/regelverk/jobbtorg-sis-sol2025')).toBe(true);
     });
   }

@@ -26,6 +26,7 @@ interface Criterion {
 }
 export interface DecisionResource {
   id: string;
+  caseId: string;
   caseNumber: string;
   status: string;
   decisionDate: string;
@@ -180,6 +181,8 @@ export async function decisionView(main: HTMLElement, session: Session, id: stri
   const unmet = p.criteria.filter((c) => c.status === 'NOT_MET');
   render(
     main,
+    // The case file holds personal data: staff only (a jurist reads decisions masked).
+    session.role !== 'jurist' ? h('p', { class: 'back' }, h('a', { href: `#/arende/${encodeURIComponent(d.caseId)}` }, `Akten i ärende ${d.caseNumber}`)) : null,
     h('h1', {}, `Ärende ${d.caseNumber}`),
     message ? notice('success', message) : null,
     d.masked ? notice('info', 'Personuppgifterna är maskerade för din roll: namn (också personalens), personnummer, adress, kontaktperson och det personalen skrivit visas inte.') : null,

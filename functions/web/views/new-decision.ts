@@ -4,6 +4,7 @@ import { ApiError, postJson } from '../api';
 import type { Session } from '../auth';
 import { h, render } from '../dom';
 import { ASSESSMENT_AREA, NEED_LEVEL, SOCIAL_SERVICES_CONTACT } from '../labels';
+import { flash } from '../navigation';
 import { FieldSet } from './form';
 
 /** Prefill from a referral being taken up. */
@@ -112,11 +113,20 @@ export function newDecisionView(main: HTMLElement, session: Session, prefill: Ne
     if (!f.check()) return;
     submit.disabled = true;
     try {
-      const created = await postJson<{ id: string }>('/v1/decisions', requestFrom(f), true);
+      const created = await postJson<{ id: string; caseNumber: string; joinedExistingCase?: boolean }>('/v1/decisions', requestFrom(f), true);
+      // One person, one case: say so when the proposal went into the case the person already has.
+      if (created.joinedExistingCase) flash(`Förslaget lades i personens befintliga ärende ${created.caseNumber}.`);
       location.hash = `#/beslut/${created.id}`;
     } catch (error) {
-      if (error instanceof ApiError) f.showErrors(error.problem.title, error.problem.errors ?? [], error.problem.errors?.length ? undefined : error.problem.detail);
-      else f.showErrors('Något gick fel', [], (error as Error).message);
+      if (error instanceof ApiError) {
+        const existing = error.problem.case;
+        // The API's text for another name tells an API client which field to send; the form has none.
+        const detail = error.problem.reason === 'NAME_MISMATCH' && existing
+          ? `Personnumret finns redan i ärende ${existing.caseNumber} under ett annat namn. Öppna akten och kontrollera identiteten.`
+          : error.problem.detail;
+        f.showErrors(error.problem.title, error.problem.errors ?? [], error.problem.errors?.length ? undefined : detail);
+        if (existing) f.summary.append(h('p', {}, h('a', { href: `#/arende/${encodeURIComponent(existing.caseId)}` }, `Öppna akten i ärende ${existing.caseNumber}`)));
+      } else f.showErrors('Något gick fel', [], (error as Error).message);
     } finally {
       submit.disabled = false;
     }
