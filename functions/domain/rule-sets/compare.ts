@@ -329,7 +329,7 @@ export function compareInCatalog(catalog: RuleSetCatalog, id: string, withId: st
   if (!subject) throw new NotFoundError('Regelverket', id);
   if (withId !== undefined) {
     const base = catalog.get(withId);
-    if (!base) throw new NotFoundError('Regelverket att jämföra med,', withId);
+    if (!base) throw new NotFoundError('Regelverket att jämföra med', withId);
     return compareRuleSets(base, subject);
   }
   const list = catalog.list();

@@ -254,11 +254,11 @@ export interface ReplayOptions {
 
 /** The use case: one page of a replay of rule set `id` over the decisions dated `from`–`to`. */
 export async function replayRuleSet(ctx: DomainContext, actor: Actor, id: string, query: unknown, options: ReplayOptions = {}): Promise<ReplayPage> {
+  const published = ctx.ruleSets().get(id);
+  if (!published) throw new NotFoundError('Regelverket', id);
   const parsed = replayQuerySchema.safeParse(query);
   if (!parsed.success) throw new ValidationError(issuesFromZod(parsed.error.issues), 'Provkörningen kunde inte göras. Rätta fälten nedan.');
   const q = parsed.data;
-  const published = ctx.ruleSets().get(id);
-  if (!published) throw new NotFoundError('Regelverket', id);
   const months = monthsBetween(q.from.slice(0, 7), q.to.slice(0, 7), REPLAY_MAX_MONTHS) as string[];
   let position: Position = q.cursor ? decodeCursor(q.cursor, months) : { month: months[0] as string };
   const limit = q.limit ? Number(q.limit) : REPLAY_DEFAULT_LIMIT;
