@@ -13,6 +13,7 @@ import { followUpsView } from './views/follow-ups';
 import { type NewDecisionPrefill, newDecisionView } from './views/new-decision';
 import { referralsView } from './views/referrals';
 import { ruleSetView, ruleSetsView } from './views/rule-sets';
+import { ruleSetReviewView } from './views/rule-set-review';
 import { signInView } from './views/sign-in';
 import { statisticsView } from './views/statistics';
 
@@ -83,7 +84,7 @@ async function route(config: PageConfig): Promise<void> {
   const session = currentSession();
   chrome(session);
   if (!session) return signInView(main, config, () => ((location.hash = '#/'), void route(config)));
-  const [, view = '', id] = (location.hash || '#/').split('/').map(decodeURIComponent);
+  const [, view = '', id, tool] = (location.hash || '#/').split('/').map(decodeURIComponent);
   try {
     switch (view) {
       case '':
@@ -101,6 +102,7 @@ async function route(config: PageConfig): Promise<void> {
       case 'anmalningar':
         return await referralsView(main, session, (prefill) => ((pendingPrefill = prefill), (location.hash = '#/ny')));
       case 'regelverk':
+        if (id && tool) return await ruleSetReviewView(main, session, id, tool);
         return id ? await ruleSetView(main, session, id) : await ruleSetsView(main, session);
       case 'statistik':
         return await statisticsView(main, session);

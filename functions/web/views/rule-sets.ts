@@ -9,6 +9,7 @@ import type { Session } from '../auth';
 import { h, notice, render } from '../dom';
 import { PARAMETER_STATUS, label } from '../labels';
 import { approvalSection } from './rule-set-approval';
+import { reviewLinks } from './rule-set-review';
 import { type RuleSet, type RuleSetStatus, parameterValue, swedishList } from './rule-set-resource';
 
 interface RuleSetSummary extends RuleSetStatus {
@@ -147,6 +148,7 @@ export async function ruleSetView(main: HTMLElement, session: Session, id: strin
     h('h1', {}, r.title),
     message ? notice('success', message) : null,
     statusSection(r, approvalForm),
+    session.role === 'jurist' ? reviewLinks(r.id) : null,
     h('dl', { class: 'summary' },
       h('dt', {}, 'Id och version'), h('dd', {}, `${r.id}, version ${r.version}`),
       h('dt', {}, 'Gäller för beslutsdatum'), h('dd', {}, validity(r)),
