@@ -69,6 +69,8 @@ describe("the legal reviewer's tools on the page", () => {
     await signIn(worker, server.url, 'Anna Lindqvist', PAGE);
     await worker.getByRole('heading', { name: 'Parametrar' }).waitFor();
     expect(await worker.getByRole('heading', { name: 'Granska innan du godkänner' }).count()).toBe(0);
+    await worker.goto(`${server.url}/${PAGE}/jamfor`);
+    await worker.getByText('Bara jurister granskar regelverk.').waitFor();
   });
 
   it('compares the draft with the rule set it follows, in Swedish, and with another on request', async () => {
