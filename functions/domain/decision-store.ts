@@ -18,6 +18,7 @@ import type {
   EndingRecord,
   LetterRecord,
   MilestoneRecord,
+  DecisionForReplay,
 } from './records-schema';
 import type { MonthCounts } from './statistics/statistics';
 import type { RuleSetApproval } from './rule-set-approval-schema';
@@ -30,6 +31,29 @@ export interface RuleSetAuditEvent {
   action: 'RULE_SET_APPROVED';
   ruleSetId: string;
   sha256: string;
+}
+
+/**
+ * A replay of a rule set over stored decisions read their recorded facts: who read which
+ * decisions, and over which dates, kept in the rule set's partition beside its approvals.
+ */
+export interface RuleSetAccessEvent {
+  eventId: string;
+  at: string;
+  actor: ActorRef;
+  action: 'RULE_SET_REPLAYED';
+  ruleSetId: string;
+  from: string;
+  to: string;
+  decisionIds: string[];
+}
+
+/** A signed decision as the index of decisions by month names it. */
+export interface DecidedRef {
+  caseId: string;
+  decisionId: string;
+  /** Undefined for a decision signed before the index carried case numbers. */
+  caseNumber?: string;
 }
 
 export interface IdempotencyClaim {
@@ -115,6 +139,15 @@ export interface DecisionStore {
   readRuleSetApproval(ruleSetId: string, sha256: string): Promise<RuleSetApproval | undefined>;
   /** Writes an approval and its audit event together; ConflictError('ALREADY_APPROVED') if that content is approved already. */
   recordRuleSetApproval(approval: RuleSetApproval, audit: RuleSetAuditEvent): Promise<void>;
+  /**
+   * The signed decisions (superseded ones too) whose decision date is in `month` (YYYY-MM), in
+   * key order after decision `after`, at most `limit`; `more` when the month may hold more.
+   */
+  listDecidedInMonth(month: string, after: string | undefined, limit: number): Promise<{ refs: DecidedRef[]; more: boolean }>;
+  /** What a replay reads of these decisions, parsed, in the order of `refs`; one that is gone is left out. */
+  readDecisionsForReplay(refs: DecidedRef[]): Promise<DecisionForReplay[]>;
+  /** Records who replayed a rule set over which decisions (never changed). */
+  appendRuleSetAccess(event: RuleSetAccessEvent): Promise<void>;
   /** Adds one to the count of screenings with this result in this month; nothing else is kept. */
   countScreening(month: string, path: string): Promise<void>;
 }

@@ -295,8 +295,22 @@ function planGrant(ruleSet: RuleSet, requested: { from: IsoDate; to: IsoDate }) 
   };
 }
 
-/** Evaluates every criterion and contradiction check and proposes an outcome. */
-export async function evaluate(compiled: CompiledRuleSet, input: EvaluationInput): Promise<Proposal> {
+/** What the rule set says about the facts: each criterion, the contradictions found, and the outcome. */
+export interface Assessment {
+  criteria: CriterionExplanation[];
+  contradictions: Proposal['contradictions'];
+  outcome: ProposedOutcome;
+  unmetCriteria: string[];
+  referralTriggers: string[];
+  missingFacts: MissingFact[];
+}
+
+/**
+ * Runs every criterion and contradiction check and decides the outcome, without the rest of a
+ * proposal (period, follow-up, legal bases, input hash). A proposal and a replay over stored
+ * decisions (rule-sets/replay.ts) both come from here, so they can never disagree.
+ */
+export async function assess(compiled: CompiledRuleSet, input: EvaluationInput): Promise<Assessment> {
   const { ruleSet } = compiled;
   const known = Object.fromEntries(Object.entries(input.facts).filter(([, v]) => v !== undefined));
   const { results, failureResults } = await compiled.engine.run(known);
@@ -321,7 +335,7 @@ export async function evaluate(compiled: CompiledRuleSet, input: EvaluationInput
   const referralTriggers = criteria.filter((c) => c.onNotMet === 'REFER' && c.status === 'NOT_MET').map((c) => c.id);
   const unmetCriteria = criteria.filter((c) => c.status === 'NOT_MET').map((c) => c.id);
   const missingFacts = dedupeMissing(criteria.filter((c) => c.status === 'MISSING').flatMap((c) => c.missingFacts));
-  const requested = input.recorded.requestedPeriod as { from: IsoDate; to: IsoDate } | undefined;
+  const requested = input.recorded.requestedPeriod;
 
   // Precedence (issue #2, DOMAIN.md): contradictory facts must be corrected first; any referral
   // trigger then refers the case whatever else holds; otherwise a missing fact blocks a proposal,
@@ -335,6 +349,14 @@ export async function evaluate(compiled: CompiledRuleSet, input: EvaluationInput
     outcome = 'INCOMPLETE';
     missingFacts.push(REQUESTED_PERIOD);
   } else outcome = 'GRANT';
+  return { criteria, contradictions, outcome, unmetCriteria, referralTriggers, missingFacts };
+}
+
+/** Evaluates every criterion and contradiction check and proposes an outcome. */
+export async function evaluate(compiled: CompiledRuleSet, input: EvaluationInput): Promise<Proposal> {
+  const { ruleSet } = compiled;
+  const { criteria, contradictions, outcome, unmetCriteria, referralTriggers, missingFacts } = await assess(compiled, input);
+  const requested = input.recorded.requestedPeriod as { from: IsoDate; to: IsoDate } | undefined;
 
   const plan = outcome === 'GRANT' && requested ? planGrant(ruleSet, requested) : null;
   const legalBases = outcome === 'INCOMPLETE' ? null : legalBasesOf(ruleSet);

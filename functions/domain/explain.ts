@@ -28,7 +28,7 @@ export const milestoneLabels: Record<Milestone['kind'], string> = {
   FINAL_FOLLOW_UP: 'uppföljning före periodens slut',
 };
 
-const appealLabels = {
+export const appealLabels = {
   LAGLIGHETSPROVNING: 'laglighetsprövning (inte förvaltningsbesvär)',
   FORVALTNINGSBESVAR: 'förvaltningsbesvär',
   NONE: 'inget överklagbart beslut',
@@ -123,7 +123,7 @@ function describeValue(ruleSet: RuleSet, fact: string, value: unknown): string {
   return isEngineFactName(fact) ? FACT_CATALOG[fact].display(value) : String(value);
 }
 
-function describeConditions(ruleSet: RuleSet, node: ConditionNode, depth = 0): string[] {
+export function describeConditions(ruleSet: RuleSet, node: ConditionNode, depth = 0): string[] {
   const pad = '   '.repeat(depth);
   const label = node.label ? ` (${interpolate(node.label, (n) => (n.startsWith('param.') ? String(durationParameter(ruleSet, n.slice(6))?.value) : undefined))})` : '';
   if ('all' in node) return [`${pad}alla dessa${label}:`, ...node.all.flatMap((c) => describeConditions(ruleSet, c, depth + 1))];

@@ -211,8 +211,16 @@ export function toEngineFacts(request: EvaluationRequest): { facts: EngineFacts;
   const identity = parseIdentityNumber(request.applicant.personnummer, decisionDate);
   if (!identity.ok) throw new Error('toEngineFacts: request was not validated');
   const age = ageOn(identity.value.birthDate, decisionDate);
-  const f = request.facts;
-  const facts: EngineFacts = {
+  return { facts: engineFactsOf(request.facts, age), applicant: { age, identityKind: identity.value.kind } };
+}
+
+/**
+ * The engine's facts from facts as recorded and the age on the decision date. A replay over
+ * stored decisions starts here too: it has the recorded facts and the age the proposal was made
+ * with, and never the identity number.
+ */
+export function engineFactsOf(f: RecordedFacts, age: number): EngineFacts {
+  return {
     age,
     reachedThroughOutreach: f.reachedThroughOutreach,
     working: f.working,
@@ -224,5 +232,4 @@ export function toEngineFacts(request: EvaluationRequest): { facts: EngineFacts;
     woman: f.woman,
     weakLabourMarketPosition: f.weakLabourMarketPosition?.weak,
   };
-  return { facts, applicant: { age, identityKind: identity.value.kind } };
 }

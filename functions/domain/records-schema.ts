@@ -6,7 +6,7 @@ import * as z from 'zod/mini';
 import { isoDateSchema, periodSchema, recordedFactsSchema } from './facts';
 import { identityNumberSchema } from './facts';
 import { applicantSchema, contactPersonSchema, decisionMakerSchema, FINAL_OUTCOMES, postalAddressSchema } from './signed-decision-schema';
-import { MILESTONE_KINDS, PROPOSED_OUTCOMES, proposalSchema, retentionPolicySchema } from './proposal-schema';
+import { CRITERION_STATUSES, MILESTONE_KINDS, PROPOSED_OUTCOMES, proposalSchema, retentionPolicySchema } from './proposal-schema';
 import { everyTextPrintable, multiLine, personName, singleLine } from './text';
 
 export const ROLES = ['handlaggare', 'beslutsfattare', 'jurist', 'uppsok'] as const;
@@ -83,6 +83,28 @@ export const decisionRecordSchema = z.strictObject({
   supersededBy: z.optional(z.strictObject({ decisionId: z.string(), at: instant })),
 });
 export type DecisionRecord = z.infer<typeof decisionRecordSchema>;
+
+/**
+ * What a replay of a rule set reads of a signed decision (functions/domain/rule-sets/replay.ts):
+ * the facts as recorded, the age on the decision date and what was proposed then. Parsed from the
+ * same stored document as `decisionRecordSchema`, leaving the rest of it unread: the proposal's
+ * texts are not needed, and the case item (name, personnummer, address) is never read at all.
+ */
+export const decisionForReplaySchema = z.object({
+  decisionId: z.string(),
+  caseId: z.string(),
+  status: z.enum(DECISION_STATUSES),
+  decisionDate: storedDate,
+  facts: recordedFactsSchema,
+  proposal: z.object({
+    outcome: z.enum(PROPOSED_OUTCOMES),
+    ruleSet: z.object({ id: z.string(), version: z.int(), sha256: z.string() }),
+    applicant: z.object({ age: z.int().check(z.nonnegative()), identityKind: z.enum(['personnummer', 'samordningsnummer']) }),
+    criteria: z.array(z.object({ id: z.string(), title: z.string(), status: z.enum(CRITERION_STATUSES) })),
+  }),
+  signed: z.object({ finalOutcome: z.enum(FINAL_OUTCOMES) }),
+});
+export type DecisionForReplay = z.infer<typeof decisionForReplaySchema>;
 
 /** The letter's metadata as stored beside its PDF bytes (kept in a binary attribute of their own). */
 export const letterMetadataSchema = z.strictObject({

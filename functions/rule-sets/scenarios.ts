@@ -2,7 +2,8 @@
  * Golden scenarios: reviewer-readable cases kept beside each rule set (`scenarios.yaml`), each
  * with the outcome the rule set must give. They run in `npm test` and `npm run rules -- test`.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import * as z from 'zod/mini';
 import { parse } from 'yaml';
 import { type IsoDate, addMonths, todayInStockholm } from '../domain/dates';
@@ -11,6 +12,7 @@ import { checkDigit } from '../domain/personnummer';
 import { propose } from '../domain/propose';
 import type { RuleSetCatalog } from '../domain/rule-set-catalog';
 import { ValidationError } from '../domain/errors';
+import type { CriterionStatus, ProposedOutcome } from '../domain/proposal-schema';
 import { issuesFromZod } from '../domain/validation';
 
 const factsPatch = z.record(z.string(), z.unknown());
@@ -64,6 +66,18 @@ export interface ScenarioResult {
   passed: boolean;
   /** One line per expectation that did not hold, in Swedish for the reviewer. */
   failures: string[];
+  /**
+   * What the engine gave, when it gave a proposal: the rule set chosen for the decision date and
+   * each criterion's status. Coverage (domain/rule-sets/coverage.ts) is counted from these.
+   */
+  evaluated?: EvaluatedScenario;
+}
+
+export interface EvaluatedScenario {
+  ruleSetId: string;
+  outcome: ProposedOutcome;
+  criteria: Array<{ id: string; status: CriterionStatus }>;
+  contradictions: string[];
 }
 
 export function parseScenarioFile(text: string, origin: string): ScenarioFile {
@@ -122,6 +136,12 @@ export async function runScenario(catalog: RuleSetCatalog, file: ScenarioFile, s
     return { name: scenario.name, passed: failures.length === 0, failures: withResolvedInputs(scenario, options, failures) };
   }
   const p = result.proposal;
+  const evaluated: EvaluatedScenario = {
+    ruleSetId: p.ruleSet.id,
+    outcome: p.outcome,
+    criteria: p.criteria.map((c) => ({ id: c.id, status: c.status })),
+    contradictions: p.contradictions.map((c) => c.id),
+  };
   if (expect.error) failures.push(`gav ett förslag (${p.outcome}), väntade felet ${expect.error}`);
   // The catalog chooses by decision date; a scenario near a change of law names the one it expects.
   const expectedRuleSet = expect.ruleSet ?? file.ruleSet;
@@ -137,7 +157,7 @@ export async function runScenario(catalog: RuleSetCatalog, file: ScenarioFile, s
   if (expect.grantedTo && p.period?.granted.to !== expect.grantedTo) {
     failures.push(`beviljad t.o.m. ${p.period?.granted.to ?? '(ingen period)'}, väntade ${expect.grantedTo}`);
   }
-  return { name: scenario.name, passed: failures.length === 0, failures: withResolvedInputs(scenario, options, failures) };
+  return { name: scenario.name, passed: failures.length === 0, failures: withResolvedInputs(scenario, options, failures), evaluated };
 }
 
 /** A failing scenario dated `today` or given by `age` says which date and number it ran with. */
@@ -145,4 +165,28 @@ function withResolvedInputs(scenario: Scenario, options: ScenarioOptions, failur
   if (failures.length === 0 || (scenario.decisionDate !== TODAY && scenario.age === undefined)) return failures;
   const { decisionDate, personnummer } = resolveScenario(scenario, options);
   return [...failures, `(kördes med beslutsdatum ${decisionDate} och personnummer ${personnummer})`];
+}
+
+/** A scenario's result with the rule set whose `scenarios.yaml` holds it. */
+export interface ScenarioRun extends ScenarioResult {
+  file: string;
+}
+
+/**
+ * Runs the scenarios of every rule set in the catalog (`<dir>/<id>/scenarios.yaml`). A rule set
+ * without a scenario file is named in `withoutScenarios`: it has no scenario, which coverage shows.
+ */
+export async function runAllScenarios(catalog: RuleSetCatalog, dir: string, options: ScenarioOptions = {}): Promise<{ runs: ScenarioRun[]; withoutScenarios: string[] }> {
+  const runs: ScenarioRun[] = [];
+  const withoutScenarios: string[] = [];
+  for (const { ruleSet, origin } of catalog.list()) {
+    const path = join(dir, dirname(origin), 'scenarios.yaml');
+    if (!existsSync(path)) {
+      withoutScenarios.push(ruleSet.id);
+      continue;
+    }
+    const file = readScenarioFile(path);
+    for (const scenario of file.scenarios) runs.push({ file: ruleSet.id, ...(await runScenario(catalog, file, scenario, options)) });
+  }
+  return { runs, withoutScenarios };
 }

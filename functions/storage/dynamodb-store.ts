@@ -22,6 +22,7 @@ import {
   type AuditEvent,
   type CaseFile,
   type CaseRecord,
+  type DecisionForReplay,
   type DecisionRecord,
   type DueMilestone,
   type EndingRecord,
@@ -34,6 +35,7 @@ import {
   type WaitingReferral,
   auditEventSchema,
   caseRecordSchema,
+  decisionForReplaySchema,
   decisionRecordSchema,
   endingRecordSchema,
   letterMetadataSchema,
@@ -44,7 +46,7 @@ import {
 } from '../domain/records-schema';
 import { PROPOSED_OUTCOMES } from '../domain/proposal-schema';
 import { todayInStockholm } from '../domain/dates';
-import type { DecisionStore, RuleSetAuditEvent, StoredIdempotency, WriteUnit } from '../domain/decision-store';
+import type { DecidedRef, DecisionStore, RuleSetAccessEvent, RuleSetAuditEvent, StoredIdempotency, WriteUnit } from '../domain/decision-store';
 import { type RuleSetApproval, ruleSetApprovalSchema } from '../domain/rule-set-approval-schema';
 import { isExpired } from '../domain/retention';
 import { issuedCaseNumber } from '../domain/case-number';
@@ -113,6 +115,8 @@ export const keys = {
   /** One item per approved content: a changed rule set has another sha256 and no approval. */
   ruleSetApproval: (ruleSetId: string, sha256: string) => ({ [KEYS.partition]: S(`RULESET#${ruleSetId}`), [KEYS.sort]: S(`APPROVAL#${sha256}`) }),
   ruleSetAudit: (event: RuleSetAuditEvent) => ({ [KEYS.partition]: S(`RULESET#${event.ruleSetId}`), [KEYS.sort]: S(`AUDIT#${event.at}#${event.eventId}`) }),
+  /** Reads of stored decisions through a rule set (a replay), apart from its approvals as a case's reads are. */
+  ruleSetAccess: (event: RuleSetAccessEvent) => ({ [KEYS.partition]: S(`RULESET#${event.ruleSetId}`), [KEYS.sort]: S(`ACCESS#${event.at}#${event.eventId}`) }),
   screeningCount: (month: string) => ({ [KEYS.partition]: S('STATS#SCREENING'), [KEYS.sort]: S(`MONTH#${month}`) }),
 };
 
@@ -194,11 +198,12 @@ function decisionItem(record: DecisionRecord, caseNumber: string | undefined): I
     version: N(record.version),
     data: json(record),
   };
+  // The case number is service-issued (no personal data): the indexes show it beside the ids.
+  if (caseNumber !== undefined) item.caseNumber = S(caseNumber);
   // Waiting for a delegate: in the queue, oldest first; a signed or withdrawn one is rewritten without it.
   if (record.status === 'PROPOSED' && caseNumber !== undefined) {
     item[QUEUE_INDEX.partition] = S(TO_DECIDE_QUEUE);
     item[QUEUE_INDEX.sort] = S(`${record.proposedAt}#${record.decisionId}`);
-    item.caseNumber = S(caseNumber);
     item.queue = json({ proposedOutcome: record.proposal.outcome, proposedAt: record.proposedAt, proposedBy: record.proposedBy });
     item[DUE_INDEX.partition] = minePartition(record.proposedBy.id);
     item[DUE_INDEX.sort] = S(`PROPOSAL#${record.proposedAt}#${record.proposal.outcome}#${record.decisionId}`);
@@ -591,24 +596,91 @@ export class DynamoDbDecisionStore implements DecisionStore {
     return (await this.getItem(keys.caseNumber(caseNumber)))?.caseId?.S;
   }
 
-  async readCaseRecords(caseIds: string[]): Promise<CaseRecord[]> {
-    const unique = [...new Set(caseIds)];
+  /**
+   * The `data` documents of the items with these keys, 100 per BatchGetItem; keys DynamoDB leaves
+   * unprocessed under load are asked for again. Order is not kept; missing items are left out.
+   */
+  private async batchGetData(itemKeys: Item[], consistent: boolean): Promise<Item[]> {
     const found: Item[] = [];
-    for (let i = 0; i < unique.length; i += 100) {
+    for (let i = 0; i < itemKeys.length; i += 100) {
       let request: Record<string, { Keys: Item[]; ConsistentRead: boolean; ProjectionExpression: string; ExpressionAttributeNames: Record<string, string> }> | undefined = {
-        [this.tableName]: { Keys: unique.slice(i, i + 100).map((id) => keys.case(id)), ConsistentRead: true, ProjectionExpression: '#data', ExpressionAttributeNames: { '#data': 'data' } },
+        [this.tableName]: { Keys: itemKeys.slice(i, i + 100), ConsistentRead: consistent, ProjectionExpression: '#data', ExpressionAttributeNames: { '#data': 'data' } },
       };
-      // BatchGetItem may leave keys unprocessed under load; they are asked for again.
       for (let attempt = 0; request && Object.keys(request).length > 0; attempt++) {
         if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 25 * 2 ** attempt)));
-        const out = await this.client.send(new BatchGetItemCommand({ RequestItems: request })).catch(translate);
+        const out = await this.client.send(new BatchGetItemCommand({ RequestItems: request, ...this.returnCapacity })).catch(translate);
+        for (const capacity of out.ConsumedCapacity ?? []) this.consumed('BatchGetItem', capacity);
         found.push(...((out.Responses?.[this.tableName] ?? []) as Item[]));
         request = out.UnprocessedKeys as typeof request;
         if (attempt > 8 && request && Object.keys(request).length > 0) throw new UnavailableError('BatchGetItem left keys unprocessed');
       }
     }
+    return found;
+  }
+
+  async readCaseRecords(caseIds: string[]): Promise<CaseRecord[]> {
+    const found = await this.batchGetData([...new Set(caseIds)].map((id) => keys.case(id)), true);
     const now = this.clock();
     return found.map((item) => parse(caseRecordSchema, item)).filter((record) => !isExpired(record.expiresAt, now));
+  }
+
+  async listDecidedInMonth(month: string, after: string | undefined, limit: number): Promise<{ refs: DecidedRef[]; more: boolean }> {
+    // The statistics partition of the month holds its signed decisions (sort key DECISION#<id>)
+    // and its endings (ENDING#…): a key range keeps to the decisions, in id order, from `after`.
+    const refs: DecidedRef[] = [];
+    let start: Item | undefined;
+    let leftOver = false;
+    do {
+      const page = await this.client
+        .send(
+          new QueryCommand({
+            TableName: this.tableName,
+            IndexName: DUE_INDEX.name,
+            KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :from AND :to',
+            ExpressionAttributeNames: { '#pk': DUE_INDEX.partition, '#sk': DUE_INDEX.sort, '#caseNumber': 'caseNumber' },
+            ExpressionAttributeValues: { ':pk': statsPartition(month), ':from': S(`DECISION#${after ?? ''}`), ':to': S('DECISION#\uffff') },
+            ProjectionExpression: 'caseId, decisionId, #caseNumber',
+            // One more than asked for when starting at `after`, which is itself in the range.
+            Limit: limit - refs.length + (after === undefined ? 0 : 1),
+            ExclusiveStartKey: start,
+            ...this.returnCapacity,
+          }),
+        )
+        .catch(translate);
+      this.consumed('Query', page.ConsumedCapacity);
+      for (const item of (page.Items ?? []) as Item[]) {
+        const decisionId = item.decisionId?.S ?? '';
+        if (decisionId === after) continue;
+        if (refs.length === limit) {
+          leftOver = true;
+          continue;
+        }
+        const caseNumber = item.caseNumber?.S;
+        refs.push({ caseId: item.caseId?.S ?? '', decisionId, ...(caseNumber !== undefined ? { caseNumber } : {}) });
+      }
+      start = page.LastEvaluatedKey as Item | undefined;
+    } while (start && refs.length < limit);
+    return { refs, more: start !== undefined || leftOver };
+  }
+
+  async readDecisionsForReplay(refs: DecidedRef[]): Promise<DecisionForReplay[]> {
+    // Eventually consistent: a signed decision's facts and proposal are never changed. Only the
+    // decision items are read, never the case item with the person's name and number. A case
+    // past its retention is culled from the TTL stream within a day or two; until then its
+    // decisions can still be replayed, by reference only.
+    const found = await this.batchGetData(refs.map((r) => keys.decision(r.caseId, r.decisionId)), false);
+    const byId = new Map(found.map((item) => {
+      const decision = parse(decisionForReplaySchema, item);
+      return [decision.decisionId, decision] as const;
+    }));
+    return refs.flatMap((r) => byId.get(r.decisionId) ?? []);
+  }
+
+  async appendRuleSetAccess(event: RuleSetAccessEvent): Promise<void> {
+    await this.client
+      .send(new PutItemCommand({ TableName: this.tableName, Item: { ...keys.ruleSetAccess(event), type: S('AUDIT'), data: json(event) }, ConditionExpression: notExists, ...this.returnCapacity }))
+      .then((out) => this.consumed('PutItem', out.ConsumedCapacity))
+      .catch(translate);
   }
 
   async listOwnProposals(actorId: string, limit: number): Promise<OwnProposal[]> {

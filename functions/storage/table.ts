@@ -13,6 +13,8 @@
  *   CASE#<caseId>               ENDING#<decisionId>                  how the insats ended (in GSI1)
  *   REFERRAL#<referralId>       REFERRAL                             a referral from an outreach tool (in GSI1 while waiting)
  *   STATS#SCREENING             MONTH#<yyyy-mm>                      counts of anonymous screenings
+ *   RULESET#<ruleSetId>         APPROVAL#<sha256>                    a jurist's approval of that content (never changed)
+ *   RULESET#<ruleSetId>         AUDIT#<iso time>#<id> / ACCESS#…     its approval event; who replayed it over which decisions
  *   CASE#<caseId>               AUDIT#<iso time>#<id>                audit event (never updated or deleted)
  *   DECISION#<decisionId>       REF                                  which case a decision belongs to
  *   IDEMPOTENCY#<scope>#<key>   IDEMPOTENCY                          first result of an idempotent request

@@ -17,6 +17,7 @@ import { myWorkView } from './views/my-work';
 import { type NewDecisionPrefill, newDecisionView } from './views/new-decision';
 import { referralsView } from './views/referrals';
 import { ruleSetView, ruleSetsView } from './views/rule-sets';
+import { ruleSetReviewView } from './views/rule-set-review';
 import { searchView } from './views/search';
 import { signInView } from './views/sign-in';
 import { startView } from './views/start';
@@ -121,7 +122,7 @@ async function route(config: PageConfig): Promise<void> {
     rememberReturnTarget(location.hash);
     return signInView(main, config, () => (landAfterSignIn(), void route(config)));
   }
-  const [, view = '', id] = (location.hash || '#/').split('/').map(decodeURIComponent);
+  const [, view = '', id, tool] = (location.hash || '#/').split('/').map(decodeURIComponent);
   try {
     switch (view) {
       case '':
@@ -148,6 +149,7 @@ async function route(config: PageConfig): Promise<void> {
       case 'anmalningar':
         return await referralsView(main, session, (prefill) => ((pendingPrefill = prefill), (location.hash = '#/ny')));
       case 'regelverk':
+        if (id && tool) return await ruleSetReviewView(main, session, id, tool);
         return id ? await ruleSetView(main, session, id) : await ruleSetsView(main, session);
       case 'statistik':
         return await statisticsView(main, session);

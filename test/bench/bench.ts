@@ -6,6 +6,7 @@ import { benchEngine } from './engine-bench';
 import { benchLetter } from './letter-bench';
 import { benchHttp } from './http-bench';
 import { benchStorage } from './storage-bench';
+import { benchReplay } from './replay-bench';
 import { ROUTES } from '../../functions/http/routes';
 
 type Figures = Record<string, number>;
@@ -14,6 +15,7 @@ const sections: Array<[string, () => Promise<Figures>]> = [
   ['Beslutsbrev (PDF per beslut)', () => benchLetter()],
   ['Lagring på DynamoDB Local (förslag + beslut + brev; bevakningslistan)', () => benchStorage()],
   ['Hela vägen över lokal HTTP (förslag + beslut + brev, fyra klienter samtidigt)', () => benchHttp()],
+  ['Provkörning av ett regelverk över 10 000 lagrade beslut, bredvid bar läsning och bar json-rules-engine (DynamoDB Local)', () => benchReplay()],
   ['Lambda-paket (storlek och modulladdning per funktion, bredvid en bar DynamoDB-hanterare)', () => import('./bundle-bench').then((m) => m.benchBundles())],
 ];
 
@@ -48,6 +50,8 @@ const targets: Array<[string, number, number]> = [
       [`${label}: tid 100 000 / 10 000 ärenden`, (all[`storage.${what}100000.medianMs`] as number) / (all[`storage.${what}10000.medianMs`] as number), 1.2],
     ];
   }),
+  // Issue #15: a replay costs at most half again what reading the same decisions and running the bare engine costs.
+  ['provkörning 10 000 beslut / (bar läsning + 10 000 bara motorkörningar)', all['replay.ratioToBare'] as number, 1.5],
 ];
 process.stdout.write('\nMål (kvot mot det nakna biblioteket i samma körning)\n');
 for (const [what, value, goal] of targets) {

@@ -66,9 +66,9 @@ export interface E2e {
  * Registers beforeAll/afterAll for the calling test file and returns the harness, usable from the
  * first test on. Handlers read their environment at first use, so it is set before any request.
  * `devTokens` turns on POST /local/dev-token (off by default, as outside `npm start`); `limits`
- * shortens the server's timeouts for a test of slow clients.
+ * shortens the server's timeouts for a test of slow clients; `rulesDir` serves another rules folder.
  */
-export function useE2eServer(options: { today?: string; approve?: false; devTokens?: true; limits?: Partial<ServerLimits> } = {}): E2e {
+export function useE2eServer(options: { today?: string; approve?: false; devTokens?: true; limits?: Partial<ServerLimits>; rulesDir?: string } = {}): E2e {
   const today = options.today ?? E2E_TODAY;
   let state: { url: string; tableName: string; client: DynamoDBClient; keys: DevKeys; close(): Promise<void> } | undefined;
   const tokens = new Map<string, Promise<string>>();
@@ -91,6 +91,8 @@ export function useE2eServer(options: { today?: string; approve?: false; devToke
       AWS_REGION: 'eu-north-1',
       // The person index's development keyring, made on first use, one per test process.
       PERSON_INDEX_KEYRING_FILE: join(tmpdir(), `jobbtorg-person-index-${process.pid}.json`),
+      // Another rules folder (e.g. with a draft rule set); the table's approvals are of the shipped ones.
+      ...(options.rulesDir ? { RULES_DIR: options.rulesDir } : {}),
     };
     for (const [key, value] of Object.entries(env)) {
       saved[key] = process.env[key];

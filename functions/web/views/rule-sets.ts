@@ -11,6 +11,7 @@ import { formatDate } from '../format';
 import { ON_NOT_MET, PARAMETER_STATUS, label } from '../labels';
 import { approvalSection } from './rule-set-approval';
 import { type RuleSet, type RuleSetStatus, assumptionName, nameRuleSets, parameterValue, swedishList } from './rule-set-resource';
+import { reviewLinks } from './rule-set-review';
 
 interface RuleSetSummary extends RuleSetStatus {
   id: string;
@@ -151,6 +152,7 @@ export async function ruleSetView(main: HTMLElement, session: Session, id: strin
     h('h1', {}, r.title),
     message ? notice('success', message) : null,
     statusSection(r, approvalForm),
+    session.role === 'jurist' ? reviewLinks(r.id) : null,
     h('dl', { class: 'summary' },
       h('dt', {}, 'Version'), h('dd', {}, String(r.version)),
       h('dt', {}, 'Gäller för beslutsdatum'), h('dd', {}, validity(r)),

@@ -78,4 +78,32 @@ describe('npm run rules', () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/\n\d+ passed, 0 failed\n$/);
   });
+
+  it('compares a rule set with the one it follows, in Swedish', () => {
+    const { code, stdout } = run('infra/cli/rules.ts', ['compare', 'jobbtorg-sis-sol2025']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('med jobbtorg-sis-sol2001 version 1 (gäller 2023-01-01 – 2025-06-30)');
+    expect(stdout).toContain('   - Författningar: 1 ändrad');
+    expect(stdout).toContain('      SFS-nummer: 2001:453 → 2025:400');
+    expect(stdout).toMatch(/Ändrat: Bevilja särskild individanpassad stödinsats\n {6}Rättslig grund: 4 kap\. 2 § socialtjänstlagen \(2001:453\) → 11 kap\. 4 § socialtjänstlagen \(2025:400\)/);
+  });
+
+  it('compares with a rule set named, and asks for one when the rule set follows none', () => {
+    expect(run('infra/cli/rules.ts', ['compare', 'jobbtorg-sis-sol2001', 'jobbtorg-sis-sol2025']).stdout).toContain('med jobbtorg-sis-sol2025 version 1');
+    const first = run('infra/cli/rules.ts', ['compare', 'jobbtorg-sis-sol2001']);
+    expect(first.code).toBe(2);
+    expect(JSON.parse(first.stdout).errors[0].path).toBe('with');
+    const unknown = run('infra/cli/rules.ts', ['compare', 'finns-inte']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('Regelverket finns-inte finns inte.');
+  });
+
+  it('prints the coverage of each rule set: scenarios, criterion × status, outcomes and what is untested', () => {
+    const { code, stdout } = run('infra/cli/rules.ts', ['coverage']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('(jobbtorg-sis-sol2001 version 1)');
+    expect(stdout).toContain('(jobbtorg-sis-sol2025 version 1)');
+    expect(stdout).toMatch(/Kriterium\s+Uppfyllt\s+Inte uppfyllt\s+Uppgift saknas/);
+    expect(stdout).toMatch(/Oprövat av alla scenarier \(\d+\):\n {3}- Kriteriet ”/);
+  });
 });
