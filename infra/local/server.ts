@@ -117,6 +117,8 @@ const PAGE_HEADERS: Record<string, string> = {
 export const DEV_USERS = [
   { role: 'handlaggare', name: 'Anna Lindqvist', title: 'Handläggare' },
   { role: 'beslutsfattare', name: 'Göran Ödmark', title: 'Enhetschef', delegation: '3.1.4' },
+  // A second delegate: four eyes need another one to decide what a delegate proposed (omprövning).
+  { role: 'beslutsfattare', name: 'Maria Åkesson', title: 'Sektionschef', delegation: '3.1.4' },
   { role: 'jurist', name: 'Karin Sjöberg', title: 'Förvaltningsjurist' },
 ] as const;
 /** The roles the page may get a development token for; outreach tools (uppsok) never sign in here. */

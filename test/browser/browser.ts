@@ -85,7 +85,7 @@ export async function accessibilityViolations(page: Page): Promise<string[]> {
  * Signs in through the page's local sign-in as one of the development users, on the view at
  * `hash`: opened while signed out, the page lands there after sign-in.
  */
-export async function signIn(page: Page, baseUrl: string, who: 'Anna Lindqvist' | 'Göran Ödmark' | 'Karin Sjöberg', hash = '#/'): Promise<void> {
+export async function signIn(page: Page, baseUrl: string, who: 'Anna Lindqvist' | 'Göran Ödmark' | 'Maria Åkesson' | 'Karin Sjöberg', hash = '#/'): Promise<void> {
   await page.goto(`${baseUrl}/${hash}`);
   const option = page.getByLabel('Utvecklingsanvändare och roll').locator('option', { hasText: who });
   await page.getByLabel('Utvecklingsanvändare och roll').selectOption((await option.getAttribute('value')) as string);

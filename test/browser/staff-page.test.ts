@@ -60,6 +60,7 @@ describe('the staff page', () => {
     expect(options).toEqual([
       'Anna Lindqvist – Handläggare',
       'Göran Ödmark – Beslutsfattare, delegationsordningen punkt 3.1.4, beslut om särskild individanpassad stödinsats som bistånd enligt socialtjänstlagen',
+      'Maria Åkesson – Beslutsfattare, delegationsordningen punkt 3.1.4, beslut om särskild individanpassad stödinsats som bistånd enligt socialtjänstlagen',
       'Karin Sjöberg – Jurist',
     ]);
     await checkView(page, '01-logga-in');

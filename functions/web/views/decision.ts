@@ -7,8 +7,9 @@ import { ApiError, fileNameOf, getJson, postJson, request, ruleSetTitleOf } from
 import { type Session, delegationTitle } from '../auth';
 import { download, h, notice, render } from '../dom';
 import { formatDate, formatDateTime, formatPeriod } from '../format';
-import { APPEAL_ROUTE, CRITERION_STATUS, DECIDED, ENDING, MILESTONE, MILESTONE_STATUS, OUTCOME, ROLE, STATUS, delegationText, label } from '../labels';
+import { APPEAL_ROUTE, ASSESSMENT_AREA, AUDIT_ACTION, CRITERION_STATUS, DECIDED, ENDING, MILESTONE, MILESTONE_STATUS, OUTCOME, ROLE, STATUS, delegationText, label } from '../labels';
 import { FieldSet } from './form';
+import { queueCorrection } from './correction';
 
 interface Lagrum {
   text: string;
@@ -50,6 +51,16 @@ export interface DecisionResource {
   proposedBy: { name: string; role: string };
   signed: { at: string; finalOutcome: string; decisionMaker: { name: string; title: string; delegationReference: string; delegationTitle?: string }; deviationReason?: string } | null;
   withdrawn: { reason: string } | null;
+  facts: Record<string, unknown> & {
+    assessedNeed?: { level?: string; grounds?: string; areas?: string[] };
+    weakLabourMarketPosition?: { weak?: boolean; grounds?: string };
+    apparentEntitlementNeed?: { present?: boolean; description?: string };
+  };
+  contact?: { name: string; phone: string; email: string } | null;
+  /** What a delegate may sign for this proposal (the server's signing rules). */
+  allowedFinalOutcomes: string[];
+  supersededBy: { decisionId: string } | null;
+  history: Array<{ at: string; action: string; actor: { name: string; role: string }; decisionId?: string }>;
   milestones: Array<{ milestoneId: string; kind: string; due: string; status: string }>;
   ending: { reason: string; endedOn: string } | null;
   links: { letter: string | null };
@@ -120,7 +131,8 @@ function signSection(main: HTMLElement, session: Session, d: DecisionResource): 
   const deviation = h(
     'div',
     { class: 'deviation', hidden: proposed !== 'INCOMPLETE' },
-    f.select('finalOutcome', 'Beslut', [['', 'Välj beslut'], ...(['GRANT', 'PARTIAL', 'REFUSE', 'REFER'] as const).map((o): [string, string] => [o, OUTCOME[o]])], { required: 'Välj vilket beslut du fattar.' }),
+    // Only what the server accepts for this proposal (its signing rules, given in the resource).
+    f.select('finalOutcome', 'Beslut', [['', 'Välj beslut'], ...(['GRANT', 'PARTIAL', 'REFUSE', 'REFER'] as const).filter((o) => d.allowedFinalOutcomes.includes(o) && o !== proposed).map((o): [string, string] => [o, OUTCOME[o]])], { required: 'Välj vilket beslut du fattar.' }),
     f.textarea('deviationReason', 'Skäl till att beslutet avviker från förslaget', { rows: 4, hint: 'Skälen står i beslutsbrevet.', required: 'Skriv skälen till att beslutet avviker från förslaget.' }),
   );
   // Only a partial grant names the part of the period that is granted.
@@ -151,27 +163,143 @@ function signSection(main: HTMLElement, session: Session, d: DecisionResource): 
     h('p', { class: 'hint' }, `Du undertecknar som ${session.name}${delegation}. Beslutsdatum ${formatDate(d.decisionDate)}.`),
     h('div', { class: 'actions' }, submit),
   );
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    if (!f.check()) return;
-    const body: Record<string, unknown> = deviate.checked
+  // Signing cannot be undone: the delegate confirms what is signed before it is.
+  const confirmation = h('div', { class: 'confirm', hidden: true, role: 'group', 'aria-labelledby': 'confirm-heading' });
+  const bodyOf = (): Record<string, unknown> =>
+    deviate.checked
       ? {
           finalOutcome: f.value('finalOutcome') || undefined,
           deviationReason: f.value('deviationReason') || undefined,
           ...(f.value('finalOutcome') === 'PARTIAL' ? { grantedPeriod: { from: f.value('grantedPeriod.from'), to: f.value('grantedPeriod.to') } } : {}),
         }
       : { finalOutcome: proposed };
-    submit.disabled = true;
+  const sign = async (body: Record<string, unknown>, confirm: HTMLButtonElement) => {
+    confirm.disabled = true;
     try {
       await postJson(`/v1/decisions/${d.id}/sign`, body, true);
       await decisionView(main, session, d.id, 'Beslutet är undertecknat. Beslutsbrevet är klart.');
     } catch (error) {
+      confirmation.hidden = true;
+      submit.disabled = false;
       if (error instanceof ApiError) f.showErrors(error.problem.title, error.problem.errors ?? [], error.problem.detail);
+      else f.showErrors('Något gick fel', [], (error as Error).message);
+    }
+  };
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    if (!f.check()) return;
+    const body = bodyOf();
+    const outcome = String(body.finalOutcome);
+    const confirm = h('button', { type: 'button', class: 'primary' }, 'Ja, underteckna beslutet') as HTMLButtonElement;
+    confirm.addEventListener('click', () => void sign(body, confirm));
+    const cancel = h('button', { type: 'button' }, 'Avbryt');
+    cancel.addEventListener('click', () => {
+      confirmation.hidden = true;
+      submit.disabled = false;
+      submit.focus();
+    });
+    confirmation.replaceChildren(
+      h('h3', { id: 'confirm-heading' }, 'Bekräfta beslutet'),
+      h('p', {}, `Du beslutar: ${label(OUTCOME, outcome)}${deviate.checked ? ' (avviker från förslaget)' : ''}, i ärende ${d.caseNumber}, för ${d.applicant?.name ?? 'sökanden'}. Beslutet kan inte ändras efteråt, bara omprövas.`),
+      h('div', { class: 'actions' }, confirm, cancel),
+    );
+    confirmation.hidden = false;
+    submit.disabled = true;
+    confirm.focus();
+  });
+  form.append(confirmation);
+  return h('section', { 'aria-labelledby': 'sign-heading', class: 'panel' }, h('h2', { id: 'sign-heading' }, 'Besluta'), form);
+}
+
+/** What the case worker wrote and chose: the grounds, the assessment areas (the delegate reads them before signing). */
+function groundsSection(d: DecisionResource): HTMLElement | null {
+  if (d.masked) return null;
+  const need = d.facts.assessedNeed;
+  const weak = d.facts.weakLabourMarketPosition;
+  const other = d.facts.apparentEntitlementNeed;
+  const rows = [
+    need?.grounds ? [h('dt', {}, 'Bedömning av behovet'), h('dd', {}, need.grounds)] : null,
+    need?.areas?.length ? [h('dt', {}, 'Bedömningsområden'), h('dd', {}, need.areas.map((a) => label(ASSESSMENT_AREA, a)).join(', '))] : null,
+    weak?.grounds ? [h('dt', {}, 'Ställningen på arbetsmarknaden'), h('dd', {}, weak.grounds)] : null,
+    other?.description ? [h('dt', {}, 'Behov som hör till rätten till bistånd'), h('dd', {}, other.description)] : null,
+  ].filter(Boolean);
+  if (rows.length === 0) return null;
+  return h('section', { 'aria-labelledby': 'grounds-heading' }, h('h2', { id: 'grounds-heading' }, 'Handläggarens underlag'), h('dl', { class: 'grounds' }, rows));
+}
+
+/** Who did what in the case, and when (the case's history of changes). */
+function historySection(d: DecisionResource): HTMLElement | null {
+  if (d.masked || d.history.length === 0) return null;
+  return h('section', { 'aria-labelledby': 'history-heading' },
+    h('h2', { id: 'history-heading' }, 'Historik i ärendet'),
+    h('ol', { class: 'history' }, d.history.map((e) => h('li', {}, `${formatDateTime(e.at)}: ${label(AUDIT_ACTION, e.action)} (${e.actor.name})`))),
+  );
+}
+
+/** A reason, sent to an action (withdraw, omprövning); the view is shown again afterwards. */
+function reasonForm(main: HTMLElement, session: Session, d: DecisionResource, options: { id: string; heading: string; intro: string; label: string; button: string; done: string; send: (reason: string) => Promise<{ id: string }> }): HTMLElement {
+  const f = new FieldSet();
+  const submit = h('button', { type: 'submit' }, options.button) as HTMLButtonElement;
+  const form = h('form', { novalidate: true, 'aria-labelledby': options.id }, f.summary, h('p', {}, options.intro), f.textarea('reason', options.label, { rows: 3, required: `Skriv ${options.label.toLowerCase()}.` }), h('div', { class: 'actions' }, submit));
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    if (!f.check()) return;
+    submit.disabled = true;
+    try {
+      const result = await options.send(f.value('reason'));
+      await decisionView(main, session, result.id, options.done);
+      location.hash = `#/beslut/${result.id}`;
+    } catch (error) {
+      if (error instanceof ApiError) f.showErrors(error.problem.title, error.problem.errors?.map((e) => ({ ...e, path: 'reason' })) ?? [], error.problem.detail);
       else f.showErrors('Något gick fel', [], (error as Error).message);
       submit.disabled = false;
     }
   });
-  return h('section', { 'aria-labelledby': 'sign-heading', class: 'panel' }, h('h2', { id: 'sign-heading' }, 'Besluta'), form);
+  return h('section', { 'aria-labelledby': options.id, class: 'panel' }, h('h2', { id: options.id }, options.heading), form);
+}
+
+/** Staff act on a decision: correct or withdraw a proposal; a delegate reconsiders a signed decision. */
+function actionSections(main: HTMLElement, session: Session, d: DecisionResource): Array<HTMLElement | null> {
+  if (session.role === 'jurist') return [];
+  const sections: Array<HTMLElement | null> = [];
+  if (d.status === 'PROPOSED') {
+    sections.push(
+      h('section', { 'aria-labelledby': 'correct-heading' },
+        h('h2', { id: 'correct-heading' }, 'Rätta uppgifterna'),
+        h('p', {}, 'Stämmer inte uppgifterna? Rätta dem i samma ärende: ett nytt förslag ersätter det här, som dras tillbaka med ditt skäl och sparas.'),
+        h('button', { type: 'button', onclick: () => correctFacts(d) }, 'Rätta uppgifterna'),
+      ),
+      reasonForm(main, session, d, {
+        id: 'withdraw-heading',
+        heading: 'Dra tillbaka förslaget',
+        intro: 'Ett förslag som inte ska beslutas dras tillbaka. Det sparas i ärendet med skälet.',
+        label: 'Skäl till att förslaget dras tillbaka',
+        button: 'Dra tillbaka förslaget',
+        done: 'Förslaget är tillbakadraget.',
+        send: async (reason) => (await postJson<{ id: string }>(`/v1/decisions/${d.id}/withdraw`, { reason })),
+      }),
+    );
+  }
+  if (d.status === 'SIGNED' && session.role === 'beslutsfattare') {
+    sections.push(
+      reasonForm(main, session, d, {
+        id: 'reconsider-heading',
+        heading: 'Ompröva beslutet',
+        intro: 'Omprövning ger ett nytt förslag med dagens datum på de antecknade uppgifterna. När det beslutas ersätter det det här beslutet, som finns kvar i ärendet.',
+        label: 'Skäl till omprövningen',
+        button: 'Ompröva',
+        done: 'Ett förslag efter omprövning är gjort. En annan beslutsfattare beslutar om det.',
+        send: async (reason) => postJson<{ id: string }>(`/v1/decisions/${d.id}/reconsiderations`, { reason, facts: d.facts }, true),
+      }),
+    );
+  }
+  return sections;
+}
+
+/** To the new-decision form with this proposal's person and facts, as a correction in its case. */
+function correctFacts(d: DecisionResource): void {
+  queueCorrection({ caseId: d.caseId, decisionId: d.id, caseNumber: d.caseNumber, applicant: d.applicant, facts: d.facts, contact: d.contact ?? null, decisionDate: d.decisionDate });
+  location.hash = '#/ny';
 }
 
 export async function decisionView(main: HTMLElement, session: Session, id: string, message?: string): Promise<void> {
@@ -210,7 +338,9 @@ export async function decisionView(main: HTMLElement, session: Session, id: stri
         )
       : null,
     session.role !== 'jurist' ? letterSection(d) : null,
+    groundsSection(d),
     signSection(main, session, d),
+    ...actionSections(main, session, d),
     p.considerationOfRight
       ? h('section', { 'aria-labelledby': 'right-heading' },
           h('h2', { id: 'right-heading' }, `Prövning av rätten till bistånd (${p.considerationOfRight.lagrum.map((l) => l.short).join('; ')})`),
@@ -225,5 +355,6 @@ export async function decisionView(main: HTMLElement, session: Session, id: stri
           d.ending ? h('p', {}, `Insatsen avslutades ${formatDate(d.ending.endedOn)}: ${label(ENDING, d.ending.reason)}.`) : null,
         )
       : null,
+    historySection(d),
   );
 }

@@ -6,6 +6,7 @@ import { h, render } from '../dom';
 import { ASSESSMENT_AREA, NEED_LEVEL, SOCIAL_SERVICES_CONTACT } from '../labels';
 import { flash } from '../navigation';
 import { FieldSet } from './form';
+import { fillFacts, takeCorrection } from './correction';
 
 /** Prefill from a referral being taken up. */
 export interface NewDecisionPrefill {
@@ -52,6 +53,9 @@ function requestFrom(f: FieldSet): Record<string, unknown> {
 }
 
 export function newDecisionView(main: HTMLElement, session: Session, prefill: NewDecisionPrefill = {}): void {
+  const correction = takeCorrection();
+  const applicant = correction?.applicant;
+  if (applicant) prefill = { ...prefill, name: applicant.name, personnummer: applicant.personnummer };
   const f = new FieldSet();
   const submit = h('button', { type: 'submit', class: 'primary' }, 'Begär förslag');
   const form = h(
@@ -63,6 +67,12 @@ export function newDecisionView(main: HTMLElement, session: Session, prefill: Ne
       {},
       h('legend', {}, 'Sökande'),
       prefill.referralId ? h('p', {}, 'Ärendet startar från en anmälan från uppsökande verksamhet.') : null,
+      correction
+        ? [
+            h('p', {}, `Du rättar uppgifterna i ärende ${correction.caseNumber}. Det nya förslaget ersätter det öppna, som dras tillbaka med ditt skäl och sparas i ärendet.`),
+            f.textarea('correctionReason', 'Varför uppgifterna rättas', { rows: 2, required: 'Skriv varför uppgifterna rättas.' }),
+          ]
+        : null,
       prefill.referralId ? f.text('referralId', 'Anmälans id', { value: prefill.referralId }) : null,
       f.text('applicant.name', 'Namn', { value: prefill.name ?? '', autocomplete: 'off', required: 'Ange sökandens namn.' }),
       f.text('applicant.personnummer', 'Personnummer eller samordningsnummer', { value: prefill.personnummer ?? '', hint: 'Till exempel 20010517-9824.', required: 'Ange personnummer eller samordningsnummer.' }),
@@ -113,9 +123,11 @@ export function newDecisionView(main: HTMLElement, session: Session, prefill: Ne
     if (!f.check()) return;
     submit.disabled = true;
     try {
-      const created = await postJson<{ id: string; caseNumber: string; joinedExistingCase?: boolean }>('/v1/decisions', requestFrom(f), true);
+      const body = correction ? { ...requestFrom(f), caseId: correction.caseId, correctionReason: f.value('correctionReason') } : requestFrom(f);
+      const created = await postJson<{ id: string; caseNumber: string; joinedExistingCase?: boolean }>('/v1/decisions', body, true);
+      if (correction) flash(`Uppgifterna är rättade i ärende ${created.caseNumber}. Det tidigare förslaget är tillbakadraget och sparat.`);
       // One person, one case: say so when the proposal went into the case the person already has.
-      if (created.joinedExistingCase) flash(`Förslaget lades i personens befintliga ärende ${created.caseNumber}.`);
+      else if (created.joinedExistingCase) flash(`Förslaget lades i personens befintliga ärende ${created.caseNumber}.`);
       location.hash = `#/beslut/${created.id}`;
     } catch (error) {
       if (error instanceof ApiError) {
@@ -131,5 +143,11 @@ export function newDecisionView(main: HTMLElement, session: Session, prefill: Ne
       submit.disabled = false;
     }
   });
-  render(main, h('h1', { id: 'new-decision-heading' }, 'Nytt beslut'), h('p', {}, 'Anteckna uppgifterna. Tjänsten föreslår ett utfall; en beslutsfattare beslutar.'), form);
+  if (correction) {
+    fillFacts(form, correction.facts);
+    const address = correction.applicant?.address;
+    if (address) fillFacts(form, { address: { lines: address.lines.join('\n'), postalCode: address.postalCode, city: address.city } }, 'applicant');
+    if (correction.contact) fillFacts(form, correction.contact, 'contact');
+  }
+  render(main, h('h1', { id: 'new-decision-heading' }, correction ? `Rätta uppgifterna i ärende ${correction.caseNumber}` : 'Nytt beslut'), h('p', {}, 'Anteckna uppgifterna. Tjänsten föreslår ett utfall; en beslutsfattare beslutar.'), form);
 }
