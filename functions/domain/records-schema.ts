@@ -19,6 +19,9 @@ export interface Actor {
   role: Role;
   title?: string;
   delegationReference?: string;
+  /** The staff record's phone and e-mail, from the token: the letter's contact person. */
+  phone?: string;
+  email?: string;
 }
 /** An actor as records keep it: who, by id and name, in which role. */
 export const actorRefSchema = z.strictObject({ id: z.string(), name: z.string(), role: z.enum(ROLES) });
@@ -208,7 +211,6 @@ export const proposeRequestSchema = z.strictObject({
    */
   nameChangeReason: z.optional(multiLine(1000, 'varför namnet ändras')),
   applicant: applicantSchema,
-  contact: z.optional(contactPersonSchema),
   /** Defaults to today (Stockholm). The delegate signs for this date. */
   decisionDate: z.optional(isoDateSchema),
   facts: recordedFactsSchema,

@@ -45,6 +45,8 @@ export function principalOf(event: Pick<APIGatewayProxyEvent, 'requestContext'>)
       role,
       ...(typeof claims['custom:title'] === 'string' ? { title: claims['custom:title'] } : {}),
       ...(typeof claims['custom:delegation'] === 'string' && claims['custom:delegation'] !== '' ? { delegationReference: claims['custom:delegation'] } : {}),
+      ...(typeof claims.phone_number === 'string' && claims.phone_number !== '' ? { phone: claims.phone_number } : {}),
+      ...(typeof claims.email === 'string' && claims.email !== '' ? { email: claims.email } : {}),
     },
   };
 }

@@ -32,6 +32,12 @@ export class ApiError extends Error {
 let ruleSetNames: Array<{ id: string; title: string }> = [];
 export const knowsRuleSetNames = () => ruleSetNames.length > 0;
 export const ruleSetTitleOf = (id: string) => ruleSetNames.find((r) => r.id === id)?.title;
+/**
+ * A text for staff with the codes a rule-set text may carry put in words: a rule set's id by its
+ * title, an assumption's id (`A7_PERIOD_OCH_UPPFOLJNING`) by its number (`A7`).
+ */
+export const inWords = (text: string) =>
+  ruleSetNames.reduce((result, r) => result.split(r.id).join(`”${r.title}”`), text).replace(/\bA(\d+)_[A-ZÅÄÖ0-9_]+\b/g, 'A$1');
 export function rememberRuleSetNames(list: Array<{ id: string; title: string }>): void {
   ruleSetNames = list.map(({ id, title }) => ({ id, title }));
 }

@@ -39,6 +39,9 @@ export interface TokenRequest {
   name: string;
   delegation?: string;
   title?: string;
+  /** The staff record's phone and e-mail (the letter's contact person). */
+  phone?: string;
+  email?: string;
   /** For an outreach tool (role uppsok): its app client id. */
   clientId?: string;
   expiresIn?: string;
@@ -66,6 +69,8 @@ export async function signDevToken(keys: DevKeys, request: TokenRequest): Promis
           scope: `openid email profile ${STAFF_SCOPE}`,
           ...(request.delegation ? { 'custom:delegation': request.delegation } : {}),
           ...(request.title ? { 'custom:title': request.title } : {}),
+          ...(request.phone ? { phone_number: request.phone } : {}),
+          ...(request.email ? { email: request.email } : {}),
         };
   const subject = request.role === 'uppsok' ? (request.clientId ?? 'uppsok-verktyg') : devSubject(request.role, request.name);
   return new SignJWT(claims)

@@ -115,10 +115,10 @@ const PAGE_HEADERS: Record<string, string> = {
 
 /** Who the page offers to sign in as locally: one realistic person per staff role. */
 export const DEV_USERS = [
-  { role: 'handlaggare', name: 'Anna Lindqvist', title: 'Handläggare' },
-  { role: 'beslutsfattare', name: 'Göran Ödmark', title: 'Enhetschef', delegation: '3.1.4' },
+  { role: 'handlaggare', name: 'Anna Lindqvist', title: 'Handläggare', phone: '08-508 12 345', email: 'anna.lindqvist@stockholm.se' },
+  { role: 'beslutsfattare', name: 'Göran Ödmark', title: 'Enhetschef', delegation: '3.1.4', phone: '08-508 12 300', email: 'goran.odmark@stockholm.se' },
   // A second delegate: four eyes need another one to decide what a delegate proposed (omprövning).
-  { role: 'beslutsfattare', name: 'Maria Åkesson', title: 'Sektionschef', delegation: '3.1.4' },
+  { role: 'beslutsfattare', name: 'Maria Åkesson', title: 'Sektionschef', delegation: '3.1.4', phone: '08-508 12 310', email: 'maria.akesson@stockholm.se' },
   { role: 'jurist', name: 'Karin Sjöberg', title: 'Förvaltningsjurist' },
 ] as const;
 /** The roles the page may get a development token for; outreach tools (uppsok) never sign in here. */
@@ -174,7 +174,7 @@ async function devToken(req: IncomingMessage, res: ServerResponse, keys: DevKeys
   if (typeof role !== 'string' || !(DEV_TOKEN_ROLES as readonly string[]).includes(role)) {
     return sendProblem(res, 400, 'unknown-role', 'Okänd roll', `Välj en av rollerna ${DEV_TOKEN_ROLES.join(', ')}.`);
   }
-  if (typeof request.name !== 'string' || !optionalText(request.name) || !optionalText(request.title) || !optionalText(request.delegation)) {
+  if (typeof request.name !== 'string' || !optionalText(request.name) || !optionalText(request.title) || !optionalText(request.delegation) || !optionalText(request.phone) || !optionalText(request.email)) {
     return sendProblem(res, 400, 'invalid-user', 'Ogiltig användare', 'Ange namn (och titel och delegation om de finns), högst 100 tecken vardera.');
   }
   const token = await signDevToken(keys, {
@@ -182,6 +182,8 @@ async function devToken(req: IncomingMessage, res: ServerResponse, keys: DevKeys
     name: request.name,
     ...(typeof request.title === 'string' ? { title: request.title } : {}),
     ...(typeof request.delegation === 'string' ? { delegation: request.delegation } : {}),
+    ...(typeof request.phone === 'string' ? { phone: request.phone } : {}),
+    ...(typeof request.email === 'string' ? { email: request.email } : {}),
   });
   send(res, 200, { 'Content-Type': 'application/json' }, JSON.stringify({ token }));
 }

@@ -94,7 +94,7 @@ describe("the legal reviewer's tools on the page", () => {
 
     await page.getByLabel('Jämför med').selectOption('jobbtorg-sis-sol2001');
     await page.getByRole('button', { name: 'Jämför', exact: true }).click();
-    await page.getByText(/jämfört med .*\(jobbtorg-sis-sol2001, version 1\)/).waitFor();
+    await page.getByText(/jämfört med .*\(version 1, gäller från 2023-01-01\)/).waitFor();
     expect(await page.locator('section[aria-labelledby="compare-summary"]').innerText()).toContain('Författningar: 1 ändrad');
   });
 

@@ -34,7 +34,6 @@ const GROUNDS = 'Har inte arbetat eller studerat sedan gymnasiet 2020. Behöver 
 /** A refusal straight through the API: the person works, so the target group is not met. */
 const refusalBody = {
   applicant: { name: 'Åsa Nyström', personnummer: '19990312-2381', address: { lines: ['Ringvägen 4'], postalCode: '118 60', city: 'Stockholm' } },
-  contact: { name: 'Anna Lindqvist', phone: '08-508 12 345', email: 'anna.lindqvist@stockholm.se' },
   facts: {
     reachedThroughOutreach: true, working: true, studying: false, woman: true, forsorjningsstod: false, socialServicesContact: 'NONE',
     apparentEntitlementNeed: { present: false }, assessedNeed: { level: 'DEEPER_INDIVIDUAL_SUPPORT', grounds: GROUNDS }, weakLabourMarketPosition: { weak: false, grounds: 'Har fast anställning sedan 2023.' },
@@ -92,9 +91,6 @@ describe('the staff page', () => {
       ['applicant.address.lines', 'true', 'Adress (obligatoriskt)'],
       ['applicant.address.postalCode', 'true', 'Postnummer (obligatoriskt)'],
       ['applicant.address.city', 'true', 'Postort (obligatoriskt)'],
-      ['contact.name', 'true', 'Namn (obligatoriskt)'],
-      ['contact.phone', 'true', 'Telefon (obligatoriskt)'],
-      ['contact.email', 'true', 'E-post (obligatoriskt)'],
     ]);
     // A fact may be left unrecorded: nothing else is marked.
     expect(await page.getByLabel('Arbetar').getAttribute('required')).toBeNull();
@@ -103,10 +99,9 @@ describe('the staff page', () => {
     await page.getByRole('button', { name: 'Begär förslag' }).click();
     await page.locator('.error-summary h2').waitFor();
     const errorOf = (path: string) => page.locator(`.field[data-path="${path}"] .field-error`).textContent();
-    expect(await page.locator('.error-summary h2').textContent()).toBe('Rätta 9 saker innan du skickar');
+    expect(await page.locator('.error-summary h2').textContent()).toBe('Rätta 7 saker innan du skickar');
     expect(await errorOf('applicant.name')).toBe('Ange sökandens namn. ');
     expect(await errorOf('applicant.address.city')).toBe('Ange postorten. ');
-    expect(await errorOf('contact.phone')).toBe('Ange kontaktpersonens telefonnummer. ');
     expect(await errorOf('facts.requestedPeriod.from')).toBe('Sökt period från: skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2024-09-02. ');
     expect(await errorOf('facts.requestedPeriod.to')).toBe('Sökt period till: datumet 2025-02-30 finns inte. Skriv ett datum som finns, som ÅÅÅÅ-MM-DD. ');
     expect(await page.getByLabel('Sökt period till').getAttribute('aria-invalid')).toBe('true');
@@ -123,8 +118,6 @@ describe('the staff page', () => {
     await page.getByLabel('Adress').fill('Götgatan 12');
     await page.getByLabel('Postnummer').fill('1184');
     await page.getByLabel('Postort').fill('Stockholm');
-    await page.getByLabel('Telefon').fill('08-508 12 345');
-    await page.getByLabel('E-post').fill('anna.lindqvist@stockholm.se');
     await page.getByLabel('Sökt period från').fill('2025-03-01');
     await page.getByLabel('Sökt period till').fill('2025-01-31');
     await page.getByRole('button', { name: 'Begär förslag' }).click();
@@ -147,8 +140,6 @@ describe('the staff page', () => {
     await page.getByLabel('Adress').fill('Götgatan 12 lgh 1102');
     await page.getByLabel('Postnummer').fill('118 46');
     await page.getByLabel('Postort').fill('Stockholm');
-    await page.getByLabel('Telefon').fill('08-508 12 345');
-    await page.getByLabel('E-post').fill('anna.lindqvist@stockholm.se');
     await page.getByLabel('Nådd genom det uppsökande uppdraget').selectOption('true');
     await page.getByLabel('Arbetar').selectOption('false');
     await page.getByLabel('Studerar').selectOption('false');
@@ -204,6 +195,9 @@ describe('the staff page', () => {
     expect(await page.getByLabel('Besluta enligt förslaget: Bevilja').isChecked()).toBe(true);
     await checkView(page, '06-besluta');
     await page.getByRole('button', { name: 'Besluta och underteckna' }).click();
+    // Signing cannot be undone: the delegate confirms first.
+    await page.getByRole('heading', { name: 'Bekräfta beslutet' }).waitFor();
+    await page.getByRole('button', { name: 'Ja, underteckna beslutet' }).click();
     await page.getByText('Beslutet är undertecknat. Beslutsbrevet är klart.').waitFor();
     expect(await page.locator('main').innerText()).toMatch(/Undertecknat \d{4}-\d{2}-\d{2} \d{2}:\d{2} av Göran Ödmark, Enhetschef, enligt delegationsordningen punkt 3\.1\.4, beslut om särskild individanpassad stödinsats som bistånd enligt socialtjänstlagen\./);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Ladda ned brevet (PDF)' }).click()]);

@@ -10,7 +10,7 @@
  * read them in a test). This test file runs in a process of its own, so nothing leaks into others.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { useE2eServer } from '../support/e2e';
+import { CALLERS, useE2eServer } from '../support/e2e';
 import { applicantTraces, inForm, personnummer } from '../support/identity';
 import { proposeBody } from '../support/lifecycle';
 import { evidenceCounter } from '../evidence/record';
@@ -98,9 +98,10 @@ describe('logs, metrics and traces of a propose + sign journey', () => {
     const pnr = personnummer(applicant.birthDate);
     const body = proposeBody({ name: applicant.name, birthDate: applicant.birthDate, facts: { woman: true, assessedNeed: { level: 'DEEPER_INDIVIDUAL_SUPPORT', grounds: grounds.need, areas: ['EDUCATION', 'WORK_GOALS'] }, weakLabourMarketPosition: { weak: true, grounds: grounds.weak } } });
     body.applicant.address = { lines: [applicant.street], postalCode: applicant.postalCode, city: 'Stockholm' };
-    body.contact = contact;
+    // The contact person is the proposing case worker: their staff record's name, phone and e-mail, from the token.
+    const caseWorker = await api.token({ ...CALLERS.handlaggare, name: contact.name, phone: contact.phone, email: contact.email });
 
-    const created = await api.post('/v1/decisions', body, 'handlaggare');
+    const created = await api.post('/v1/decisions', body, { token: caseWorker });
     expect(created.status, created.text).toBe(201);
     expect(created.json().proposal.outcome).toBe('GRANT');
     const id = created.json().id as string;

@@ -243,3 +243,23 @@ describe('the case file and Mina ärenden', () => {
     expect(due.every((d) => d.applicantName === 'Hugo Åberg')).toBe(true);
   });
 });
+
+describe('the contact person on the letter', () => {
+  it('is the proposing case worker, from one staff record (name, phone and e-mail together), never typed in', async () => {
+    const { service } = await lifecycle();
+    const withRecord: Actor = { ...caseWorker, phone: '08-508 12 345', email: 'anna.lindqvist@stockholm.se' };
+    const proposed = await service.propose(withRecord, proposeBody());
+    expect(proposed.case.contact).toEqual({ name: 'Anna Lindqvist', phone: '08-508 12 345', email: 'anna.lindqvist@stockholm.se' });
+    // Another case worker corrects the facts: the case's contact person is now they.
+    const sara: Actor = { ...otherCaseWorker, phone: '08-508 12 399', email: 'sara.nilsson@stockholm.se' };
+    const corrected = await service.propose(sara, { ...proposeBody(), caseId: proposed.case.caseId, correctionReason: 'Fel period.' });
+    expect(corrected.case.contact).toEqual({ name: 'Sara Nilsson', phone: '08-508 12 399', email: 'sara.nilsson@stockholm.se' });
+    // A record without phone or e-mail (or with one a letter cannot print) gets the unit's switchboard.
+    const bare = await service.propose({ ...caseWorker, phone: 'ring mig' }, proposeBody({ name: 'Hugo Åberg', birthDate: '2002-09-30' }));
+    expect(bare.case.contact).toEqual({ name: 'Anna Lindqvist', phone: '08-508 00 000', email: 'jobbtorg@stockholm.se' });
+    // A contact person typed into the request is refused, naming the field.
+    await expect(service.propose(caseWorker, { ...proposeBody({ serial: '777' }), contact: { name: 'Någon Annan', phone: '070-123 45 67', email: 'x@example.se' } })).rejects.toMatchObject({
+      issues: [expect.objectContaining({ path: 'contact' })],
+    });
+  });
+});

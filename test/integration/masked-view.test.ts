@@ -90,7 +90,7 @@ async function caseFullOfWrittenText(text: (what: string) => string, name: strin
         weakLabourMarketPosition: { weak: true, grounds: text('Ställning') },
       },
     });
-    return { ...base, contact: { name: `${name.split(' ')[0]} Kurator`, phone: '070-123 45 67', email: 'kurator@example.se' }, ...extra };
+    return { ...base, ...extra };
   };
   // A proposal, corrected in the same case (the first is withdrawn with the reason), then granted.
   const first = await service.propose(caseWorker, body());
@@ -158,7 +158,8 @@ describe("the legal reviewer's masked view of a decision", () => {
 
     const text = JSON.stringify(resource);
     for (const written of ['Bedömning', 'Ställning', 'Behov', 'Jobbplan', 'Avslut']) expect(text).toContain(hostile(written));
-    expect(resource.contact?.name).toBe('Åsa Kurator');
+    // The contact person is the proposing case worker, from their staff record.
+    expect(resource.contact?.name).toBe('Anna Lindqvist');
     expect(resource.proposedBy.name).toBe('Anna Lindqvist');
     evidence.passed();
   });

@@ -50,7 +50,6 @@ export function proposeBody(overrides: { facts?: Record<string, unknown>; birthD
       personnummer: personnummer(overrides.birthDate ?? '2001-05-17', overrides.serial),
       address: { lines: ['Götgatan 12 lgh 1102'], postalCode: '118 46', city: 'Stockholm' },
     },
-    contact: { name: 'Anna Lindqvist', phone: '08-508 12 345', email: 'anna.lindqvist@stockholm.se' },
     decisionDate: overrides.decisionDate ?? '2024-08-20',
     facts: eligibleFacts(overrides.facts),
   };

@@ -16,6 +16,7 @@ import {
   proposeRequestSchema,
 } from '../records-schema';
 import type { WriteUnit } from '../decision-store';
+import { contactPersonSchema } from '../signed-decision-schema';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { parseIdentityNumber } from '../personnummer';
 import type { Proposal } from '../proposal-schema';
@@ -44,6 +45,18 @@ export function proposedDecision(p: {
     proposedAt: p.at,
     proposedBy: actorRef(p.actor),
   };
+}
+
+/**
+ * The letter's contact person: the case worker who proposes, from one staff record (the token's
+ * name, phone and e-mail), never typed in separately. What the record lacks, or holds in a form a
+ * letter cannot print, is the unit's switchboard.
+ */
+export function staffContact(ctx: Pick<DomainContext, 'defaultContact'>, actor: Actor): CaseRecord['contact'] {
+  const record = { name: actor.name, phone: actor.phone ?? ctx.defaultContact.phone, email: actor.email ?? ctx.defaultContact.email };
+  if (contactPersonSchema.safeParse(record).success) return record;
+  const unit = { name: actor.name, ...ctx.defaultContact };
+  return contactPersonSchema.safeParse(unit).success ? unit : { name: 'Jobbtorg Stockholm', ...ctx.defaultContact };
 }
 
 /** Names compared as a person would: case, accents' encoding and spacing do not make another name. */
@@ -125,7 +138,7 @@ export async function proposeDecision(ctx: DomainContext, actor: Actor, body: un
         {
           ...file.case,
           applicant: { ...request.applicant, personnummer },
-          ...(request.contact ? { contact: request.contact } : {}),
+          contact: staffContact(ctx, actor),
           retention: proposal.retention,
           responsible: actorRef(actor),
           ...(formerNames ? { formerNames } : {}),
@@ -141,7 +154,7 @@ export async function proposeDecision(ctx: DomainContext, actor: Actor, body: un
         // The board's diarienummer is issued by the service only, never typed by a caller.
         caseNumber: await ctx.store.nextCaseNumber(dateParts(decisionDate as IsoDate).year),
         applicant: { ...request.applicant, personnummer },
-        contact: request.contact ?? { name: actor.name, ...ctx.defaultContact },
+        contact: staffContact(ctx, actor),
         createdAt: at,
         lastEntryAt: at,
         retention: proposal.retention,

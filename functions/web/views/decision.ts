@@ -10,6 +10,7 @@ import { formatDate, formatDateTime, formatPeriod } from '../format';
 import { APPEAL_ROUTE, ASSESSMENT_AREA, AUDIT_ACTION, CRITERION_STATUS, DECIDED, ENDING, MILESTONE, MILESTONE_STATUS, OUTCOME, ROLE, STATUS, delegationText, label } from '../labels';
 import { FieldSet } from './form';
 import { queueCorrection } from './correction';
+import { flash } from '../navigation';
 
 interface Lagrum {
   text: string;
@@ -247,8 +248,12 @@ function reasonForm(main: HTMLElement, session: Session, d: DecisionResource, op
     submit.disabled = true;
     try {
       const result = await options.send(f.value('reason'));
-      await decisionView(main, session, result.id, options.done);
-      location.hash = `#/beslut/${result.id}`;
+      // The view the action leads to says what was done: the same decision (withdrawn) or the new proposal.
+      if (result.id === d.id) await decisionView(main, session, d.id, options.done);
+      else {
+        flash(options.done);
+        location.hash = `#/beslut/${result.id}`;
+      }
     } catch (error) {
       if (error instanceof ApiError) f.showErrors(error.problem.title, error.problem.errors?.map((e) => ({ ...e, path: 'reason' })) ?? [], error.problem.detail);
       else f.showErrors('Något gick fel', [], (error as Error).message);

@@ -34,7 +34,6 @@ function requestFrom(f: FieldSet): Record<string, unknown> {
         city: f.value('applicant.address.city'),
       },
     },
-    contact: { name: f.value('contact.name'), phone: f.value('contact.phone'), email: f.value('contact.email') },
     ...(text('decisionDate') ? { decisionDate: text('decisionDate') } : {}),
     facts: {
       reachedThroughOutreach: bool('facts.reachedThroughOutreach'),
@@ -79,13 +78,7 @@ export function newDecisionView(main: HTMLElement, session: Session, prefill: Ne
       f.textarea('applicant.address.lines', 'Adress', { hint: 'En rad per adressrad, högst tre.', rows: 2, required: 'Ange sökandens adress, minst en adressrad.' }),
       h('div', { class: 'row' }, f.text('applicant.address.postalCode', 'Postnummer', { hint: 'Fem siffror, t.ex. 118 46.', required: 'Ange postnumret.' }), f.text('applicant.address.city', 'Postort', { required: 'Ange postorten.' })),
     ),
-    h(
-      'fieldset',
-      {},
-      h('legend', {}, 'Kontaktperson (står i beslutsbrevet)'),
-      f.text('contact.name', 'Namn', { value: session.name, required: 'Ange kontaktpersonens namn.' }),
-      h('div', { class: 'row' }, f.text('contact.phone', 'Telefon', { type: 'tel', required: 'Ange kontaktpersonens telefonnummer.' }), f.text('contact.email', 'E-post', { type: 'email', required: 'Ange kontaktpersonens e-postadress.' })),
-    ),
+    h('p', { class: 'hint' }, `Kontaktperson i beslutsbrevet blir du, ${session.name}, med telefon och e-post från ditt personalkonto.`),
     h(
       'fieldset',
       {},
@@ -147,7 +140,6 @@ export function newDecisionView(main: HTMLElement, session: Session, prefill: Ne
     fillFacts(form, correction.facts);
     const address = correction.applicant?.address;
     if (address) fillFacts(form, { address: { lines: address.lines.join('\n'), postalCode: address.postalCode, city: address.city } }, 'applicant');
-    if (correction.contact) fillFacts(form, correction.contact, 'contact');
   }
   render(main, h('h1', { id: 'new-decision-heading' }, correction ? `Rätta uppgifterna i ärende ${correction.caseNumber}` : 'Nytt beslut'), h('p', {}, 'Anteckna uppgifterna. Tjänsten föreslår ett utfall; en beslutsfattare beslutar.'), form);
 }

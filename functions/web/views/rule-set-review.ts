@@ -6,11 +6,12 @@
  * only; the API refuses everyone else. Decisions are named by case number and date only; codes
  * (outcomes, statuses) are always shown with their Swedish words.
  */
-import { ApiError, getJson } from '../api';
+import { ApiError, getJson, inWords, ruleSetTitleOf } from '../api';
 import type { Session } from '../auth';
 import { h, notice, render } from '../dom';
 import { CRITERION_STATUS, OUTCOME, label } from '../labels';
 import { FieldSet } from './form';
+import { todayInStockholm } from '../format';
 
 interface RuleSetSummary {
   id: string;
@@ -118,7 +119,7 @@ export async function ruleSetReviewView(main: HTMLElement, session: Session, id:
   render(
     main,
     h('h1', {}, `Granska: ${ruleSet.title}`),
-    h('p', { class: 'meta' }, `${ruleSet.id}, version ${ruleSet.version}, gäller för beslutsdatum ${validity(ruleSet)}.`),
+    h('p', { class: 'meta' }, `Version ${ruleSet.version}, gäller för beslutsdatum ${validity(ruleSet)}.`),
     tabs(id, current),
     body,
     h('p', {}, h('a', { href: path(id) }, 'Tillbaka till regelverket och godkännandet')),
@@ -141,7 +142,7 @@ async function compareTool(body: HTMLElement, ruleSet: RuleSetSummary, all: Rule
   const index = all.findIndex((r) => r.id === ruleSet.id);
   const previous = index > 0 ? all[index - 1] : undefined;
   const f = new FieldSet();
-  const choose = f.select('with', 'Jämför med', others.map((r) => [r.id, `${r.id}, gäller ${validity(r)}`]), {
+  const choose = f.select('with', 'Jämför med', others.map((r) => [r.id, `${ruleSetTitleOf(r.id) ?? 'Regelverk'}, gäller ${validity(r)}`]), {
     value: (previous ?? others[0] as RuleSetSummary).id,
     hint: previous ? 'Förvalt är regelverket som gällde närmast före.' : 'Regelverket följer inget annat; välj vilket du vill jämföra med.',
   });
@@ -169,11 +170,11 @@ async function compareTool(body: HTMLElement, ruleSet: RuleSetSummary, all: Rule
 const KIND = { added: 'Tillagt', removed: 'Borttaget', changed: 'Ändrat' } as const;
 
 function comparisonView(c: Comparison): Node[] {
-  const header = h('p', {}, `${c.subject.title} (${c.subject.id}, version ${c.subject.version}) jämfört med ${c.base.title} (${c.base.id}, version ${c.base.version}).`);
+  const header = h('p', {}, `${c.subject.title} (version ${c.subject.version}, gäller från ${c.subject.validFrom ?? ''}) jämfört med ${c.base.title} (version ${c.base.version}, gäller från ${c.base.validFrom ?? ''}).`.replace(/, gäller från \)/g, ')'));
   if (c.identical) return [header, notice('info', 'Regelverken säger samma sak: inget är tillagt, borttaget eller ändrat.')];
   return [
     header,
-    h('section', { 'aria-labelledby': 'compare-summary' }, h('h3', { id: 'compare-summary' }, 'Sammanfattning'), h('ul', {}, c.summary.map((line) => h('li', {}, line)))),
+    h('section', { 'aria-labelledby': 'compare-summary' }, h('h3', { id: 'compare-summary' }, 'Sammanfattning'), h('ul', {}, c.summary.map((line) => h('li', {}, inWords(line))))),
     ...c.sections
       .filter((s) => s.added.length + s.removed.length + s.changed.length > 0)
       .map((s) => {
@@ -183,14 +184,14 @@ function comparisonView(c: Comparison): Node[] {
           (['added', 'removed', 'changed'] as const).flatMap((kind) =>
             s[kind].map((item) =>
               h('div', { class: `compared-item compared-${kind}` },
-                h('h4', {}, h('span', { class: `tag ${kind === 'changed' ? 'tag-warn' : kind === 'added' ? 'tag-ok' : 'tag-removed'}` }, KIND[kind]), ' ', item.name),
-                tableWrap(`${KIND[kind]}: ${item.name}`,
+                h('h4', {}, h('span', { class: `tag ${kind === 'changed' ? 'tag-warn' : kind === 'added' ? 'tag-ok' : 'tag-removed'}` }, KIND[kind]), ' ', inWords(item.name)),
+                tableWrap(`${KIND[kind]}: ${inWords(item.name)}`,
                   h('table', { class: 'changes' },
-                    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Vad'), h('th', { scope: 'col' }, `Före (${c.base.id})`), h('th', { scope: 'col' }, `Efter (${c.subject.id})`))),
+                    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Vad'), h('th', { scope: 'col' }, 'Före'), h('th', { scope: 'col' }, 'Efter'))),
                     h('tbody', {}, item.changes.map((change) => h('tr', {},
-                      h('th', { scope: 'row' }, change.label),
-                      h('td', { class: 'change-value' }, change.before ?? h('span', { class: 'absent' }, 'finns inte')),
-                      h('td', { class: 'change-value' }, change.after ?? h('span', { class: 'absent' }, 'finns inte')),
+                      h('th', { scope: 'row' }, inWords(change.label)),
+                      h('td', { class: 'change-value' }, change.before !== null && change.before !== undefined ? inWords(change.before) : h('span', { class: 'absent' }, 'finns inte')),
+                      h('td', { class: 'change-value' }, change.after !== null && change.after !== undefined ? inWords(change.after) : h('span', { class: 'absent' }, 'finns inte')),
                     ))),
                   ),
                 ),
@@ -204,7 +205,11 @@ function comparisonView(c: Comparison): Node[] {
 
 // --- Provkör mot beslut -----------------------------------------------------------------------
 
-const isoDay = (date: Date) => `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+/** The same calendar day a year earlier (29 February falls back to 28 February), Stockholm dates only. */
+const yearBefore = (date: string) => {
+  const day = `${Number(date.slice(0, 4)) - 1}${date.slice(4)}`;
+  return day.endsWith('-02-29') ? `${day.slice(0, 8)}28` : day;
+};
 
 /** Adds a page's pairs into the running total, as the API's pages are meant to be added up. */
 function addPage(total: Map<string, ReplayPair>, page: ReplayPage): void {
@@ -237,11 +242,12 @@ function addPage(total: Map<string, ReplayPair>, page: ReplayPage): void {
 const SHOWN_REFERENCES = 200;
 
 function replayTool(body: HTMLElement, ruleSet: RuleSetSummary): void {
-  const today = new Date();
-  const yearAgo = new Date(today.getFullYear() - 1, today.getMonth(), today.getDate());
+  // Stockholm's calendar, whatever the browser's time zone.
+  const today = todayInStockholm();
+  const yearAgo = yearBefore(today);
   const f = new FieldSet();
-  const from = f.text('from', 'Första beslutsdatum', { value: isoDay(yearAgo), hint: 'Obligatoriskt. ÅÅÅÅ-MM-DD', required: true });
-  const to = f.text('to', 'Sista beslutsdatum', { value: isoDay(today), hint: 'Obligatoriskt. ÅÅÅÅ-MM-DD', required: true });
+  const from = f.text('from', 'Första beslutsdatum', { value: yearAgo, hint: 'Obligatoriskt. ÅÅÅÅ-MM-DD', required: true });
+  const to = f.text('to', 'Sista beslutsdatum', { value: today, hint: 'Obligatoriskt. ÅÅÅÅ-MM-DD', required: true });
   const run = h('button', { type: 'submit', class: 'primary' }, 'Provkör');
   const stop = h('button', { type: 'button', hidden: true }, 'Avbryt');
   const progress = h('p', { role: 'status', class: 'progress' });
@@ -306,7 +312,7 @@ function replayView(ruleSet: RuleSetSummary, from: string, to: string, pairs: Re
   return [
     h('section', { 'aria-labelledby': 'replay-result' },
       h('h3', { id: 'replay-result' }, 'Resultat'),
-      h('p', {}, `${number(replayed)} beslut daterade ${from} – ${to} provkördes med ${ruleSet.id} version ${ruleSet.version}. `,
+      h('p', {}, `${number(replayed)} beslut daterade ${from} – ${to} provkördes med ${ruleSetTitleOf(ruleSet.id) ?? 'regelverket'} version ${ruleSet.version}. `,
         changedOutcome === 0 ? 'Inget beslut får ett annat utfall.' : `${number(changedOutcome)} beslut får ett annat utfall.`),
       tableWrap('Tabell: antal beslut per par av utfall',
         h('table', { class: 'replay-pairs' },
@@ -353,7 +359,7 @@ function replayView(ruleSet: RuleSetSummary, from: string, to: string, pairs: Re
 // --- Testscenarier och täckning ---------------------------------------------------------------
 
 const STATUSES: Status[] = ['MET', 'NOT_MET', 'MISSING'];
-const scenarioTitle = (scenarios: ScenarioRef[]) => scenarios.map((s) => s.name).join('\n');
+const scenarioTitle = (scenarios: ScenarioRef[]) => scenarios.map((s) => inWords(s.name)).join('\n');
 
 function countCell(scenarios: ScenarioRef[]): HTMLElement {
   return scenarios.length === 0
@@ -395,7 +401,7 @@ async function coverageTool(body: HTMLElement, ruleSet: RuleSetSummary): Promise
           h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Utfall'), h('th', { scope: 'col', class: 'number' }, 'Scenarier'))),
           h('tbody', {}, [
             ...c.outcomes.map((o) => h('tr', {}, h('th', { scope: 'row' }, outcomeText(o.outcome)), countCell(o.scenarios))),
-            ...c.contradictions.map((x) => h('tr', {}, h('th', { scope: 'row' }, `Motstridiga uppgifter: ${x.description}`), countCell(x.scenarios))),
+            ...c.contradictions.map((x) => h('tr', {}, h('th', { scope: 'row' }, `Motstridiga uppgifter: ${inWords(x.description)}`), countCell(x.scenarios))),
           ]),
         ),
       ),
@@ -409,9 +415,9 @@ async function coverageTool(body: HTMLElement, ruleSet: RuleSetSummary): Promise
               h('table', {},
                 h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Scenario'), h('th', { scope: 'col' }, 'Utfall'), h('th', { scope: 'col' }, 'Resultat'))),
                 h('tbody', {}, s.results.map((r) => h('tr', {},
-                  h('th', { scope: 'row', class: 'scenario-name' }, r.name),
+                  h('th', { scope: 'row', class: 'scenario-name' }, inWords(r.name)),
                   h('td', {}, r.outcome ? outcomeText(r.outcome) : 'Inget förslag (fel)'),
-                  h('td', {}, r.passed ? h('span', { class: 'tag tag-ok' }, 'Som väntat') : [h('span', { class: 'tag tag-warn' }, 'Fel'), h('ul', {}, r.failures.map((x) => h('li', {}, x)))]),
+                  h('td', {}, r.passed ? h('span', { class: 'tag tag-ok' }, 'Som väntat') : [h('span', { class: 'tag tag-warn' }, 'Fel'), h('ul', {}, r.failures.map((x) => h('li', {}, inWords(x))))]),
                 ))),
               ),
             ),

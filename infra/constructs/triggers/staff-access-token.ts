@@ -1,6 +1,7 @@
 /**
- * Cognito pre-token-generation trigger (event version 2): puts a staff member's name, title and
- * delegation, and the `jobbtorg/staff` scope, into their *access* token.
+ * Cognito pre-token-generation trigger (event version 2): puts a staff member's name, title,
+ * delegation, phone and e-mail (their staff record), and the `jobbtorg/staff` scope, into their
+ * *access* token.
  *
  * Why: staff call the API with their access token, as outreach tools do (API Gateway's Cognito
  * authorizer takes only access tokens on methods with OAuth scopes, and every route lists its
@@ -23,6 +24,9 @@ export async function handler(event: PreTokenGenerationV2TriggerEvent): Promise<
   if (attributes.name) claims.name = attributes.name;
   if (attributes['custom:title']) claims['custom:title'] = attributes['custom:title'];
   if (attributes['custom:delegation']) claims['custom:delegation'] = attributes['custom:delegation'];
+  // The staff record's phone and e-mail: the letter names the case worker as contact person.
+  if (attributes.phone_number) claims.phone_number = attributes.phone_number;
+  if (attributes.email) claims.email = attributes.email;
   event.response = {
     claimsAndScopeOverrideDetails: {
       accessTokenGeneration: { claimsToAddOrOverride: claims, scopesToAdd: [STAFF_SCOPE] },
