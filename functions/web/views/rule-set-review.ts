@@ -345,7 +345,7 @@ function replayView(ruleSet: RuleSetSummary, from: string, to: string, pairs: Re
                     h('tbody', {}, p.decisions.slice(0, SHOWN_REFERENCES).map((d) => h('tr', {},
                       h('td', {}, h('a', { href: `#/beslut/${encodeURIComponent(d.decisionId)}` }, d.caseNumber ?? 'Öppna beslutet')),
                       h('td', {}, d.decisionDate),
-                      h('td', {}, d.ruleSetId),
+                      h('td', {}, ruleSetTitleOf(d.ruleSetId) ?? inWords(d.ruleSetId)),
                     ))),
                   ),
                 ),
