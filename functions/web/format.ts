@@ -62,6 +62,9 @@ export const formatPeriod = (period: { from: string; to: string }) => `${formatD
 /** Today's date in Stockholm, ÅÅÅÅ-MM-DD. */
 export const todayInStockholm = (now: Date = new Date()) => formatDate(now);
 
+/** How long something has waited, in words: "i dag", "1 dag", "12 dagar". */
+export const daysInWords = (days: number): string => (days <= 0 ? 'i dag' : days === 1 ? '1 dag' : `${days} dagar`);
+
 /** The calendar date `days` after (or before) an ÅÅÅÅ-MM-DD date. */
 export function addDays(date: string, days: number): string {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];

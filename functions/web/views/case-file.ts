@@ -10,7 +10,7 @@ import { ACTOR_ROLE, CASE_STATUS, CONSENT_METHOD, decisionPhrase, historyText, i
 import { download, h, notice, render } from '../dom';
 import { ENDING, MILESTONE, delegationText, label } from '../labels';
 import { currentAddress, stillAt } from '../navigation';
-import { stockholmDate, stockholmTime, stockholmToday } from '../stockholm-time';
+import { formatDate, formatDateTime, todayInStockholm } from '../format';
 import { lastSearchShowed } from './search';
 
 interface ActorRef {
@@ -63,7 +63,7 @@ export async function caseFileView(main: HTMLElement, session: Session, caseId: 
   const address = currentAddress();
   const c = await getJson<CaseFileResource>(`/v1/cases/${encodeURIComponent(caseId)}`);
   if (!stillAt(address)) return;
-  const today = stockholmToday();
+  const today = todayInStockholm();
   // Decisions are numbered in the order they were proposed, as the history and the letters name them.
   const numberOf = new Map(c.decisions.map((d, i) => [d.id, i + 1]));
   const decisionLink = (decisionId: string | undefined) => {
@@ -78,15 +78,15 @@ export async function caseFileView(main: HTMLElement, session: Session, caseId: 
     h('dl', { class: 'summary' },
       h('dt', {}, 'Namn'), h('dd', {}, c.applicant.name),
       c.formerNames.length
-        ? [h('dt', {}, 'Tidigare namn'), h('dd', {}, h('ul', { class: 'plain' }, c.formerNames.map((n) => h('li', {}, `${n.name}, till ${stockholmDate(n.until)}. Skäl: ${n.reason}`))))]
+        ? [h('dt', {}, 'Tidigare namn'), h('dd', {}, h('ul', { class: 'plain' }, c.formerNames.map((n) => h('li', {}, `${n.name}, till ${formatDate(n.until)}. Skäl: ${n.reason}`))))]
         : null,
       h('dt', {}, identityKind(c.applicant.personnummer)), h('dd', {}, c.applicant.personnummer),
       c.applicant.address ? [h('dt', {}, 'Adress'), h('dd', {}, [...c.applicant.address.lines, `${c.applicant.address.postalCode} ${c.applicant.address.city}`].join(', '))] : null,
       h('dt', {}, 'Status'), h('dd', {}, h('strong', {}, label(CASE_STATUS, c.status))),
       h('dt', {}, 'Ansvarig handläggare'), h('dd', {}, c.responsible?.name ?? 'Ingen angiven'),
       c.contact ? [h('dt', {}, 'Kontaktperson i breven'), h('dd', {}, [c.contact.name, c.contact.phone, c.contact.email].filter(Boolean).join(', '))] : null,
-      h('dt', {}, 'Ärendet skapades'), h('dd', {}, stockholmDate(c.createdAt)),
-      h('dt', {}, 'Senaste anteckning'), h('dd', {}, stockholmTime(c.lastEntryAt)),
+      h('dt', {}, 'Ärendet skapades'), h('dd', {}, formatDate(c.createdAt)),
+      h('dt', {}, 'Senaste anteckning'), h('dd', {}, formatDateTime(c.lastEntryAt)),
     ),
     section('decisions-heading', `Beslut (${c.decisions.length})`,
       c.decisions.length ? h('ol', { class: 'case-decisions' }, c.decisions.map((d) => decisionItem(d, numberOf))) : h('p', {}, 'Inga beslut i ärendet.'),
@@ -105,7 +105,7 @@ export async function caseFileView(main: HTMLElement, session: Session, caseId: 
                 h('td', { class: 'nowrap' }, m.due),
                 h('td', {},
                   state.overdue ? h('strong', { class: 'overdue-label' }, state.text) : state.text,
-                  m.done ? h('span', { class: 'source' }, `${stockholmDate(m.done.at)} av ${m.done.by.name}${m.done.note ? `: ${m.done.note}` : ''}`) : null,
+                  m.done ? h('span', { class: 'source' }, `${formatDate(m.done.at)} av ${m.done.by.name}${m.done.note ? `: ${m.done.note}` : ''}`) : null,
                 ),
                 h('td', { class: 'nowrap' }, decisionLink(m.decisionId)),
               );
@@ -116,7 +116,7 @@ export async function caseFileView(main: HTMLElement, session: Session, caseId: 
     section('endings-heading', 'Avslut',
       c.endings.length
         ? h('ul', { class: 'plain' }, c.endings.map((e) => h('li', {},
-            decisionLink(e.decisionId), `: insatsen avslutades ${e.endedOn} – ${label(ENDING, e.reason)}. Antecknat ${stockholmDate(e.recordedAt)} av ${e.recordedBy.name}.`,
+            decisionLink(e.decisionId), `: insatsen avslutades ${e.endedOn} – ${label(ENDING, e.reason)}. Antecknat ${formatDate(e.recordedAt)} av ${e.recordedBy.name}.`,
             e.note ? h('span', { class: 'source' }, e.note) : null,
           )))
         : h('p', {}, 'Ingen insats har avslutats.'),
@@ -124,7 +124,7 @@ export async function caseFileView(main: HTMLElement, session: Session, caseId: 
     section('referral-heading', 'Anmälan',
       c.referral
         ? h('dl', { class: 'summary' },
-            h('dt', {}, 'Anmäld'), h('dd', {}, stockholmTime(c.referral.createdAt)),
+            h('dt', {}, 'Anmäld'), h('dd', {}, formatDateTime(c.referral.createdAt)),
             h('dt', {}, 'Anmäld av'), h('dd', {}, who(c.referral.referredBy)),
             h('dt', {}, 'Samtycke'), h('dd', {}, `${label(CONSENT_METHOD, c.referral.consent.method)}, ${c.referral.consent.recordedOn}, antecknat av ${c.referral.consent.recordedBy}`),
             c.referral.note ? [h('dt', {}, 'Anteckning'), h('dd', {}, c.referral.note)] : null,
@@ -136,7 +136,7 @@ export async function caseFileView(main: HTMLElement, session: Session, caseId: 
       h('div', { class: 'table-wrap' }, h('table', { class: 'history' },
         h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'När'), h('th', { scope: 'col' }, 'Vem'), h('th', { scope: 'col' }, 'Vad'), h('th', { scope: 'col' }, 'Gäller'))),
         h('tbody', {}, c.history.map((e) => h('tr', {},
-          h('td', { class: 'nowrap' }, stockholmTime(e.at)),
+          h('td', { class: 'nowrap' }, formatDateTime(e.at)),
           h('td', {}, who(e.actor)),
           h('td', {}, historyText(e)),
           h('td', { class: 'nowrap' }, decisionLink(e.decisionId)),
@@ -156,14 +156,14 @@ function decisionItem(d: CaseDecision, numberOf: Map<string, number>): HTMLEleme
     h('h3', {}, h('a', { href: `#/beslut/${encodeURIComponent(d.id)}` }, `Beslut ${n}`), `: ${decisionPhrase(outcome)}`),
     h('dl', { class: 'summary' },
       h('dt', {}, 'Beslutsdatum'), h('dd', {}, d.decisionDate),
-      h('dt', {}, 'Föreslaget'), h('dd', {}, `${stockholmTime(d.proposedAt)} av ${d.proposedBy.name}`),
+      h('dt', {}, 'Föreslaget'), h('dd', {}, `${formatDateTime(d.proposedAt)} av ${d.proposedBy.name}`),
       d.signed
-        ? [h('dt', {}, 'Beslutat'), h('dd', {}, `${stockholmTime(d.signed.at)} av ${d.signed.decisionMaker.name}, ${d.signed.decisionMaker.title}, enligt ${delegationText(d.signed.decisionMaker.delegationReference, d.signed.decisionMaker.delegationTitle ?? delegationTitle(d.signed.decisionMaker.delegationReference, d.decisionDate))}`)]
+        ? [h('dt', {}, 'Beslutat'), h('dd', {}, `${formatDateTime(d.signed.at)} av ${d.signed.decisionMaker.name}, ${d.signed.decisionMaker.title}, enligt ${delegationText(d.signed.decisionMaker.delegationReference, d.signed.decisionMaker.delegationTitle ?? delegationTitle(d.signed.decisionMaker.delegationReference, d.decisionDate))}`)]
         : null,
       d.signed?.grantedPeriod ? [h('dt', {}, 'Beviljad period'), h('dd', {}, `${d.signed.grantedPeriod.from} – ${d.signed.grantedPeriod.to}`)] : null,
       d.replaces ? [h('dt', {}, 'Omprövning'), h('dd', {}, `Ersätter ${ref(d.replaces)}${d.reconsiderationReason ? `. Skäl: ${d.reconsiderationReason}` : ''}`)] : null,
-      d.supersededBy ? [h('dt', {}, 'Ersatt'), h('dd', {}, `${stockholmDate(d.supersededBy.at)} av ${ref(d.supersededBy.decisionId)}`)] : null,
-      d.withdrawn ? [h('dt', {}, 'Tillbakadraget'), h('dd', {}, `${stockholmTime(d.withdrawn.at)} av ${d.withdrawn.by.name}. Skäl: ${d.withdrawn.reason}`)] : null,
+      d.supersededBy ? [h('dt', {}, 'Ersatt'), h('dd', {}, `${formatDate(d.supersededBy.at)} av ${ref(d.supersededBy.decisionId)}`)] : null,
+      d.withdrawn ? [h('dt', {}, 'Tillbakadraget'), h('dd', {}, `${formatDateTime(d.withdrawn.at)} av ${d.withdrawn.by.name}. Skäl: ${d.withdrawn.reason}`)] : null,
     ),
   );
 }
@@ -183,7 +183,7 @@ function letterItem(c: CaseFileResource, letter: CaseFileResource['letters'][num
   return h(
     'li',
     { class: 'letter' },
-    h('span', {}, `Beslut ${n}`, decision?.signed ? `: ${decisionPhrase({ status: 'SIGNED', proposedOutcome: decision.proposedOutcome, finalOutcome: decision.signed.finalOutcome })}` : '', `, brevet skapades ${stockholmTime(letter.createdAt)}`),
+    h('span', {}, `Beslut ${n}`, decision?.signed ? `: ${decisionPhrase({ status: 'SIGNED', proposedOutcome: decision.proposedOutcome, finalOutcome: decision.signed.finalOutcome })}` : '', `, brevet skapades ${formatDateTime(letter.createdAt)}`),
     h('span', { class: 'actions' },
       // The visible words first in each name (WCAG 2.5.3), then which letter, for a screen reader.
       h('button', { type: 'button', onclick: () => fetchLetter(letter, fallback).then(({ blob }) => window.open(URL.createObjectURL(blob), '_blank', 'noopener'), fail) }, 'Öppna', h('span', { class: 'visually-hidden' }, ` ${what}`)),

@@ -9,7 +9,7 @@ import type { Session } from '../auth';
 import { h, notice, render } from '../dom';
 import { MILESTONE, OUTCOME, label } from '../labels';
 import { currentAddress, stillAt } from '../navigation';
-import { daysInWords, stockholmDate, stockholmToday } from '../stockholm-time';
+import { daysInWords, formatDate, todayInStockholm } from '../format';
 
 export interface MyWork {
   proposals: Array<{ caseId: string; caseNumber: string; decisionId: string; proposedAt: string; proposedOutcome: string; applicantName: string | null; daysWaiting: number }>;
@@ -38,7 +38,7 @@ function proposalsTable(items: MyWork['proposals'], limit: number): HTMLElement 
       h('td', {}, nameOf(p.applicantName)),
       h('td', { class: 'nowrap' }, caseLink(p)),
       h('td', {}, label(OUTCOME, p.proposedOutcome)),
-      h('td', { class: 'nowrap' }, stockholmDate(p.proposedAt)),
+      h('td', { class: 'nowrap' }, formatDate(p.proposedAt)),
       h('td', { class: 'nowrap' }, daysInWords(p.daysWaiting)),
       h('td', {}, h('a', { href: `#/beslut/${encodeURIComponent(p.decisionId)}` }, 'Visa förslaget', h('span', { class: 'visually-hidden' }, ` i ärende ${p.caseNumber}`))),
     ))),
@@ -47,7 +47,7 @@ function proposalsTable(items: MyWork['proposals'], limit: number): HTMLElement 
 
 function followUpsTable(items: MyWork['followUps'], limit: number): HTMLElement {
   if (items.length === 0) return h('p', {}, 'Ingen uppföljning att göra i dina ärenden.');
-  const today = stockholmToday();
+  const today = todayInStockholm();
   return h('div', { class: 'table-wrap' }, h('table', { class: 'queue' },
     h('caption', { class: 'visually-hidden' }, 'Uppföljning i mina ärenden, det som ska vara klart först'),
     h('thead', {}, h('tr', {}, th('Namn'), th('Ärende'), th('Vad'), th('Senast'))),

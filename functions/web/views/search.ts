@@ -9,7 +9,7 @@ import type { Session } from '../auth';
 import { CASE_STATUS, decisionPhrase, identityKind } from '../case-labels';
 import { h, notice, render } from '../dom';
 import { label } from '../labels';
-import { stockholmDate } from '../stockholm-time';
+import { formatDate } from '../format';
 import { FieldSet } from './form';
 
 export interface CaseSummary {
@@ -80,8 +80,8 @@ function caseItem(c: CaseSummary): HTMLElement {
       h('dt', {}, identityKind(c.applicant.personnummer)), h('dd', {}, c.applicant.personnummer),
       h('dt', {}, 'Status'), h('dd', {}, label(CASE_STATUS, c.status)),
       h('dt', {}, 'Ansvarig handläggare'), h('dd', {}, c.responsible?.name ?? 'Ingen angiven'),
-      h('dt', {}, 'Ärendet skapades'), h('dd', {}, stockholmDate(c.createdAt)),
-      h('dt', {}, 'Senaste anteckning'), h('dd', {}, stockholmDate(c.lastEntryAt)),
+      h('dt', {}, 'Ärendet skapades'), h('dd', {}, formatDate(c.createdAt)),
+      h('dt', {}, 'Senaste anteckning'), h('dd', {}, formatDate(c.lastEntryAt)),
       h('dt', {}, 'Beslut'),
       h('dd', {},
         c.decisions.length

@@ -9,7 +9,7 @@ import type { Session } from '../auth';
 import { h, notice, render } from '../dom';
 import { OUTCOME, label } from '../labels';
 import { currentAddress, stillAt } from '../navigation';
-import { daysInWords, stockholmDate } from '../stockholm-time';
+import { daysInWords, formatDate } from '../format';
 
 export interface ProposalToDecide {
   caseId: string;
@@ -48,7 +48,7 @@ export function toDecideTable(items: ProposalToDecide[], session: Session, limit
           h('td', { class: 'nowrap' }, item.caseNumber),
           h('td', {}, label(OUTCOME, item.proposedOutcome)),
           h('td', {}, item.proposedBy.name, own ? h('span', { class: 'source' }, 'Ditt förslag: en annan beslutsfattare beslutar.') : null),
-          h('td', { class: 'nowrap' }, stockholmDate(item.proposedAt)),
+          h('td', { class: 'nowrap' }, formatDate(item.proposedAt)),
           h('td', { class: 'nowrap' }, daysInWords(item.daysWaiting)),
           h('td', {}, h('a', { href: `#/beslut/${encodeURIComponent(item.decisionId)}` }, own ? 'Visa' : 'Besluta', h('span', { class: 'visually-hidden' }, ` i ärende ${item.caseNumber}`))),
         );
