@@ -92,9 +92,11 @@ export interface WriteUnit {
   idempotency?: IdempotencyClaim;
   /**
    * The person index entry of the case (functions/domain/person-index.ts). For a new case the
-   * write also claims the person: it fails if the person already has a case (one person, one case).
+   * write also claims the person: it fails if the person already has a case (one person, one case),
+   * unless the claim names only cases that are gone (`staleCases`: culled, or past their expiry and
+   * waiting for DynamoDB to delete them), which the new case then takes over.
    */
-  indexPerson?: { personKey: string; caseId: string; claim: boolean };
+  indexPerson?: { personKey: string; caseId: string; claim: boolean; staleCases?: string[] };
 }
 
 export interface DecisionStore {
@@ -111,7 +113,11 @@ export interface DecisionStore {
   /** Appends audit events of reads (nothing else changes). */
   appendAudit(events: AuditEvent[]): Promise<void>;
   nextCaseNumber(year: number): Promise<string>;
-  /** The cases indexed under any of the person's index keys (a key rotation may leave several), newest id order not implied. */
+  /**
+   * The cases indexed under any of the person's index keys (a key rotation may leave several); the
+   * case the person's claim names comes first. An entry may name a case that is gone (past its
+   * expiry, not yet culled): readCase then says so.
+   */
   casesOfPerson(personKeys: string[]): Promise<string[]>;
   /** The case that holds a case number, or undefined. */
   caseIdOfNumber(caseNumber: string): Promise<string | undefined>;

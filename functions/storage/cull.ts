@@ -2,10 +2,10 @@
  * Gallring of a whole case. Only the case item carries the TTL (it is touched by every write, so
  * its expiry always follows the last entry); when DynamoDB's TTL deletes it, the table's stream
  * reports the removal and this deletes the rest of the case: decisions, letters, milestones,
- * endings, audit events and the decisions' reference items.
+ * endings, audit events, and the items outside the case's partition that point at it.
  */
 import { type AttributeValue, DeleteItemCommand, type DynamoDBClient, paginateQuery } from '@aws-sdk/client-dynamodb';
-import { KEYS } from './table';
+import { INDEXED_CASE_NUMBER, INDEXED_PERSON, KEYS } from './table';
 
 const DELETES_AT_ONCE = 10;
 
@@ -25,20 +25,49 @@ export function expiredCaseIds(records: StreamRecordLike[]): string[] {
     .map((k) => (k?.[KEYS.partition]?.S as string).slice('CASE#'.length));
 }
 
+/** A delete, and for an item another case may have taken over, the condition that it is still this case's. */
+interface Deletion {
+  Key: Record<string, AttributeValue>;
+  ifCaseId?: string;
+}
+
 /**
  * One DeleteItem per item, a few at a time. Gallring's role may delete and nothing else, which
  * BatchWriteItem (puts and deletes under one IAM action) would not allow. The client retries
- * throttling; an item already gone is no error, so a retried batch does no harm.
+ * throttling; an item already gone is no error, nor is one another case has taken over, so a
+ * retried batch does no harm.
  */
-async function deleteAll(client: DynamoDBClient, tableName: string, keys: Array<Record<string, AttributeValue>>): Promise<void> {
-  for (let i = 0; i < keys.length; i += DELETES_AT_ONCE) {
-    await Promise.all(keys.slice(i, i + DELETES_AT_ONCE).map((Key) => client.send(new DeleteItemCommand({ TableName: tableName, Key }))));
+async function deleteAll(client: DynamoDBClient, tableName: string, deletions: Deletion[]): Promise<void> {
+  const one = ({ Key, ifCaseId }: Deletion) =>
+    client
+      .send(
+        new DeleteItemCommand({
+          TableName: tableName,
+          Key,
+          ...(ifCaseId === undefined
+            ? {}
+            : { ConditionExpression: '#caseId = :caseId', ExpressionAttributeNames: { '#caseId': 'caseId' }, ExpressionAttributeValues: { ':caseId': { S: ifCaseId } } }),
+        }),
+      )
+      .catch((error: { name?: string }) => {
+        if (error.name !== 'ConditionalCheckFailedException') throw error;
+      });
+  for (let i = 0; i < deletions.length; i += DELETES_AT_ONCE) {
+    await Promise.all(deletions.slice(i, i + DELETES_AT_ONCE).map(one));
   }
 }
 
-/** Deletes every remaining item of a culled case. Returns how many items were deleted. */
+/**
+ * Deletes every remaining item of a culled case, and what points at it from outside its partition:
+ * the decisions' reference items, its case number, and its person index entries, with the person's
+ * claim unless a newer case has taken it over. The outside items go first: while they remain, the
+ * back-references in the partition that lead to them remain too, so a retry finds them again.
+ * Returns how many items were deleted.
+ */
 export async function cullCase(client: DynamoDBClient, tableName: string, caseId: string): Promise<number> {
-  const keys: Array<Record<string, AttributeValue>> = [];
+  const inPartition: Deletion[] = [];
+  const outside: Deletion[] = [];
+  const key = (pk: string, sk: string) => ({ [KEYS.partition]: { S: pk }, [KEYS.sort]: { S: sk } });
   const pages = paginateQuery(
     { client },
     {
@@ -51,13 +80,17 @@ export async function cullCase(client: DynamoDBClient, tableName: string, caseId
   );
   for await (const page of pages) {
     for (const item of page.Items ?? []) {
-      keys.push({ [KEYS.partition]: item[KEYS.partition] as AttributeValue, [KEYS.sort]: item[KEYS.sort] as AttributeValue });
       const sk = item[KEYS.sort]?.S ?? '';
-      if (sk.startsWith('DECISION#')) {
-        keys.push({ [KEYS.partition]: { S: `DECISION#${sk.slice('DECISION#'.length)}` }, [KEYS.sort]: { S: 'REF' } });
+      inPartition.push({ Key: key(`CASE#${caseId}`, sk) });
+      if (sk.startsWith('DECISION#')) outside.push({ Key: key(`DECISION#${sk.slice('DECISION#'.length)}`, 'REF') });
+      if (sk.startsWith(INDEXED_CASE_NUMBER)) outside.push({ Key: key(`CASENUMBER#${sk.slice(INDEXED_CASE_NUMBER.length)}`, 'CASE_NUMBER'), ifCaseId: caseId });
+      if (sk.startsWith(INDEXED_PERSON)) {
+        const personKey = sk.slice(INDEXED_PERSON.length);
+        outside.push({ Key: key(`PERSON#${personKey}`, `CASE#${caseId}`) }, { Key: key(`PERSON#${personKey}`, 'PERSON'), ifCaseId: caseId });
       }
     }
   }
-  await deleteAll(client, tableName, keys);
-  return keys.length;
+  await deleteAll(client, tableName, outside);
+  await deleteAll(client, tableName, inPartition);
+  return outside.length + inPartition.length;
 }

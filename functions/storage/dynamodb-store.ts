@@ -51,7 +51,7 @@ import { type RuleSetApproval, ruleSetApprovalSchema } from '../domain/rule-set-
 import { isExpired } from '../domain/retention';
 import { issuedCaseNumber } from '../domain/case-number';
 import { type MonthCounts, decisionCells, endingCells } from '../domain/statistics/statistics';
-import { DUE_INDEX, KEYS, QUEUE_INDEX, TTL_ATTRIBUTE } from './table';
+import { DUE_INDEX, INDEXED_CASE_NUMBER, INDEXED_PERSON, KEYS, QUEUE_INDEX, TTL_ATTRIBUTE } from './table';
 
 type Item = Record<string, AttributeValue>;
 
@@ -108,6 +108,12 @@ export const keys = {
    */
   personCase: (personKey: string, caseId: string) => ({ [KEYS.partition]: S(`PERSON#${personKey}`), [KEYS.sort]: S(`CASE#${caseId}`) }),
   personClaim: (personKey: string) => ({ [KEYS.partition]: S(`PERSON#${personKey}`), [KEYS.sort]: S('PERSON') }),
+  /**
+   * In the case's partition, what points at the case from outside it (its person index entries and
+   * its case number), so gallring finds them from the case alone (functions/storage/cull.ts).
+   */
+  indexedPerson: (caseId: string, personKey: string) => ({ [KEYS.partition]: S(`CASE#${caseId}`), [KEYS.sort]: S(`${INDEXED_PERSON}${personKey}`) }),
+  indexedCaseNumber: (caseId: string, caseNumber: string) => ({ [KEYS.partition]: S(`CASE#${caseId}`), [KEYS.sort]: S(`${INDEXED_CASE_NUMBER}${caseNumber}`) }),
   /** A search in the access log, by the Stockholm date it was made on. */
   searchLog: (entry: SearchLogEntry) => ({ [KEYS.partition]: S(`SEARCHLOG#${todayInStockholm(new Date(entry.at))}`), [KEYS.sort]: S(`${entry.at}#${entry.eventId}`) }),
   counter: (name: string) => ({ [KEYS.partition]: S(`COUNTER#${name}`), [KEYS.sort]: S('COUNTER') }),
@@ -364,6 +370,7 @@ export class DynamoDbDecisionStore implements DecisionStore {
       put(caseItem(unit.newCase));
       // A case number names one case only: the write fails if another case already has it.
       put({ ...keys.caseNumber(unit.newCase.caseNumber), type: S('CASE_NUMBER'), caseId: S(unit.newCase.caseId) });
+      put({ ...keys.indexedCaseNumber(unit.newCase.caseId, unit.newCase.caseNumber), type: S('INDEXED') });
     }
     if (unit.touch) {
       const { record, expectedVersion } = unit.touch;
@@ -388,10 +395,24 @@ export class DynamoDbDecisionStore implements DecisionStore {
     }
     const responsibleId = (unit.touch?.record ?? unit.newCase)?.responsible?.id;
     if (unit.indexPerson) {
-      const { personKey, caseId, claim } = unit.indexPerson;
+      const { personKey, caseId, claim, staleCases = [] } = unit.indexPerson;
       // Rewriting the entry of the same case changes nothing; it also indexes a case made before the index.
       items.push({ Put: { TableName: this.tableName, Item: { ...keys.personCase(personKey, caseId), type: S('PERSON_CASE'), caseId: S(caseId) } } });
-      if (claim) put({ ...keys.personClaim(personKey), type: S('PERSON'), caseId: S(caseId) });
+      items.push({ Put: { TableName: this.tableName, Item: { ...keys.indexedPerson(caseId, personKey), type: S('INDEXED') } } });
+      if (claim && staleCases.length === 0) put({ ...keys.personClaim(personKey), type: S('PERSON'), caseId: S(caseId) });
+      else if (claim) {
+        // The person's claim names a case that is gone: the new case takes it over, and only from that state.
+        const stale = Object.fromEntries(staleCases.map((id, i) => [`:stale${i}`, S(id)]));
+        items.push({
+          Put: {
+            TableName: this.tableName,
+            Item: { ...keys.personClaim(personKey), type: S('PERSON'), caseId: S(caseId) },
+            ConditionExpression: `${notExists} OR #caseId IN (${Object.keys(stale).join(', ')})`,
+            ExpressionAttributeNames: { '#caseId': 'caseId' },
+            ExpressionAttributeValues: stale,
+          },
+        });
+      }
     }
     for (const d of unit.putDecisions ?? []) {
       put(decisionItem(d, caseNumber));
@@ -579,17 +600,20 @@ export class DynamoDbDecisionStore implements DecisionStore {
   }
 
   async casesOfPerson(personKeys: string[]): Promise<string[]> {
+    // The whole partition: the claim (sort key PERSON) and one entry per case (CASE#…).
     const perKey = await Promise.all(
       personKeys.map((personKey) =>
         this.query({
-          KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :case)',
-          ExpressionAttributeNames: { '#pk': KEYS.partition, '#sk': KEYS.sort },
-          ExpressionAttributeValues: { ':pk': S(`PERSON#${personKey}`), ':case': S('CASE#') },
+          KeyConditionExpression: '#pk = :pk',
+          ExpressionAttributeNames: { '#pk': KEYS.partition },
+          ExpressionAttributeValues: { ':pk': S(`PERSON#${personKey}`) },
           ConsistentRead: true,
         }),
       ),
     );
-    return [...new Set(perKey.flat().map((item) => item.caseId?.S ?? '').filter(Boolean))];
+    const items = perKey.flat();
+    const claimed = items.filter((item) => item[KEYS.sort]?.S === 'PERSON');
+    return [...new Set([...claimed, ...items].map((item) => item.caseId?.S ?? '').filter(Boolean))];
   }
 
   async caseIdOfNumber(caseNumber: string): Promise<string | undefined> {

@@ -9,7 +9,7 @@ import { BatchWriteItemCommand, type DynamoDBClient, PutItemCommand, type WriteR
 import type { PersonKeys } from '../domain/person-index';
 import { caseRecordSchema } from '../domain/records-schema';
 import { keys } from './dynamodb-store';
-import { KEYS } from './table';
+import { INDEXED_PERSON, KEYS } from './table';
 
 export interface ReindexReport {
   cases: number;
@@ -32,6 +32,9 @@ export async function reindexPersons(client: DynamoDBClient, tableName: string, 
       const [personKey] = personKeys.keysOf(record.applicant.personnummer);
       if (!personKey) throw new Error('The keyring gave no key');
       await client.send(new PutItemCommand({ TableName: tableName, Item: { ...keys.personCase(personKey, record.caseId), type: { S: 'PERSON_CASE' }, caseId: { S: record.caseId } } }));
+      // The back-references gallring follows (functions/storage/cull.ts); also for cases made before them.
+      await client.send(new PutItemCommand({ TableName: tableName, Item: { ...keys.indexedPerson(record.caseId, personKey), type: { S: 'INDEXED' } } }));
+      await client.send(new PutItemCommand({ TableName: tableName, Item: { ...keys.indexedCaseNumber(record.caseId, record.caseNumber), type: { S: 'INDEXED' } } }));
       if (claimed.has(personKey)) report.peopleWithSeveralCases++;
       else {
         claimed.add(personKey);
@@ -53,16 +56,16 @@ export async function reindexPersons(client: DynamoDBClient, tableName: string, 
   return report;
 }
 
-/** Deletes every index entry made under a retired key (`<keyId>:…`); returns how many. */
+/** Deletes every index entry made under a retired key (`<keyId>:…`), and the cases' back-references to them; returns how many. */
 export async function dropPersonKey(client: DynamoDBClient, tableName: string, keyId: string): Promise<number> {
   const requests: WriteRequest[] = [];
   const pages = paginateScan(
     { client },
     {
       TableName: tableName,
-      FilterExpression: 'begins_with(#pk, :prefix)',
+      FilterExpression: 'begins_with(#pk, :prefix) OR begins_with(#sk, :backReference)',
       ExpressionAttributeNames: { '#pk': KEYS.partition, '#sk': KEYS.sort },
-      ExpressionAttributeValues: { ':prefix': { S: `PERSON#${keyId}:` } },
+      ExpressionAttributeValues: { ':prefix': { S: `PERSON#${keyId}:` }, ':backReference': { S: `${INDEXED_PERSON}${keyId}:` } },
       ProjectionExpression: '#pk, #sk',
     },
   );

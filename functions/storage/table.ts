@@ -89,3 +89,7 @@ export function createTableInput(tableName: string): CreateTableCommandInput {
     ],
   };
 }
+
+/** Sort-key prefixes of the back-references (between ENDING# and MILESTONE#, outside every case-file read). */
+export const INDEXED_PERSON = 'INDEXED#PERSON#';
+export const INDEXED_CASE_NUMBER = 'INDEXED#CASENUMBER#';

@@ -92,10 +92,19 @@ export async function proposeDecision(ctx: DomainContext, actor: Actor, body: un
     // One person, one case: without a case id, the proposal goes into the person's case if they have one.
     const personKeys = (await ctx.personKeys()).keysOf(personnummer);
     let file: CaseFile | undefined;
-    const caseId = request.caseId ?? (await ctx.store.casesOfPerson(personKeys))[0];
-    if (caseId) {
-      file = await ctx.store.readCase(caseId);
-      if (!file) throw new NotFoundError('Ärendet', caseId);
+    // Index entries of cases that are gone (culled, or past their expiry and not yet deleted) are no case.
+    const staleCases: string[] = [];
+    if (request.caseId) {
+      file = await ctx.store.readCase(request.caseId);
+      if (!file) throw new NotFoundError('Ärendet', request.caseId);
+    } else {
+      for (const indexed of await ctx.store.casesOfPerson(personKeys)) {
+        file = await ctx.store.readCase(indexed);
+        if (file) break;
+        staleCases.push(indexed);
+      }
+    }
+    if (file) {
       if (file.case.applicant.personnummer !== personnummer) {
         throw new ValidationError([{ path: 'applicant.personnummer', message: 'Personnumret hör inte till ärendet.' }]);
       }
@@ -163,7 +172,7 @@ export async function proposeDecision(ctx: DomainContext, actor: Actor, body: un
         version: 1,
       };
       audit.push(auditEvent(ctx, actor, caseRecord.caseId, 'CASE_CREATED', at));
-      unit = { newCase: caseRecord, audit, indexPerson: { personKey: personKeys[0] as string, caseId: caseRecord.caseId, claim: true } };
+      unit = { newCase: caseRecord, audit, indexPerson: { personKey: personKeys[0] as string, caseId: caseRecord.caseId, claim: true, staleCases } };
     }
     // Corrected facts: the open proposal is withdrawn with the reason, in the same write, and kept.
     const open = request.correctionReason !== undefined ? file?.decisions.find((d) => d.status === 'PROPOSED') : undefined;
