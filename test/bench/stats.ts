@@ -26,4 +26,25 @@ export async function time(fn: () => unknown, runs: number, warmup = Math.ceil(r
   return { medianMs: percentile(samples, 50), p99Ms: percentile(samples, 99), runs };
 }
 
+/**
+ * Times several functions in alternation (one call of each per pass), so a machine busy with
+ * something else slows them alike and their ratios stay fair.
+ */
+export async function alternating<K extends string>(fns: Record<K, () => unknown>, runs: number, warmup = Math.ceil(runs / 10)): Promise<Record<K, Timing>> {
+  const samples = Object.fromEntries(Object.keys(fns).map((k) => [k, [] as number[]])) as Record<K, number[]>;
+  for (let pass = 0; pass < warmup + runs; pass++) {
+    for (const [name, fn] of Object.entries(fns) as Array<[K, () => unknown]>) {
+      const start = performance.now();
+      await fn();
+      if (pass >= warmup) samples[name].push(performance.now() - start);
+    }
+  }
+  return Object.fromEntries(
+    Object.entries(samples).map(([k, v]) => {
+      const sorted = (v as number[]).sort((a, b) => a - b);
+      return [k, { medianMs: percentile(sorted, 50), p99Ms: percentile(sorted, 99), runs }];
+    }),
+  ) as Record<K, Timing>;
+}
+
 export const round = (n: number, digits = 4) => Number(n.toFixed(digits));
