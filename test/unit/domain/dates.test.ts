@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type IsoDate, addMonths, ageOn, parseIsoDate, todayInStockholm } from '../../../functions/domain/dates';
+import { type IsoDate, addMonths, ageOn, daysInMonth, parseIsoDate, todayInStockholm } from '../../../functions/domain/dates';
 
 const d = (s: string) => s as IsoDate;
 
@@ -14,6 +14,19 @@ describe('ageOn', () => {
     expect(ageOn(d('2004-02-29'), d('2023-02-28'))).toBe(19);
     expect(ageOn(d('2004-02-29'), d('2024-02-28'))).toBe(19);
     expect(ageOn(d('2004-02-29'), d('2024-02-29'))).toBe(20);
+  });
+});
+
+describe('daysInMonth', () => {
+  it('agrees with the Gregorian calendar in every month from 1800 to 2400, century leap years included', () => {
+    const wrong: string[] = [];
+    for (let year = 1800; year <= 2400; year++) {
+      for (let month = 1; month <= 12; month++) {
+        if (daysInMonth(year, month) !== new Date(Date.UTC(year, month, 0)).getUTCDate()) wrong.push(`${year}-${month}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect([daysInMonth(1900, 2), daysInMonth(2000, 2), daysInMonth(2024, 2), daysInMonth(2025, 2)]).toEqual([28, 29, 29, 28]);
   });
 });
 
