@@ -27,7 +27,11 @@ import type { DecidedRef } from '../decision-store';
 import { NotFoundError, ValidationError } from '../errors';
 import { assess, compile } from '../engine';
 import { engineFactsOf } from '../facts';
-import { type CriterionStatus, PROPOSED_OUTCOMES, type ProposedOutcome } from '../proposal-schema';
+import type { CriterionStatus, ProposedOutcome } from '../proposal-schema';
+import { type DecisionRef, type ReplayPair, sortPairs } from './replay-pairs';
+
+export type { DecisionRef, ReplayPair, StatusTransition } from './replay-pairs';
+export { mergeReplayPairs } from './replay-pairs';
 import { type Actor, type DecisionForReplay, actorRef } from '../records-schema';
 import type { PublishedRuleSet } from '../rule-set-catalog';
 import { monthsBetween } from '../statistics/statistics';
@@ -102,35 +106,6 @@ function decodeCursor(cursor: string, months: string[]): Position {
   return { month: parsed.data.m, ...(parsed.data.a ? { after: parsed.data.a } : {}) };
 }
 
-/** A decision, named by reference only. */
-export interface DecisionRef {
-  decisionId: string;
-  caseNumber: string | null;
-  decisionDate: string;
-  /** The rule set it was proposed under. */
-  ruleSetId: string;
-}
-
-/** One criterion's change of status; null where the criterion is not in that rule set. */
-export interface StatusTransition {
-  from: CriterionStatus | null;
-  to: CriterionStatus | null;
-  count: number;
-}
-
-export interface ReplayPair {
-  /** What was proposed when the decision was made. */
-  from: ProposedOutcome;
-  /** What the replayed rule set proposes on the same facts. */
-  to: ProposedOutcome;
-  count: number;
-  /** Decisions in the pair whose outcome changed, or the status of a criterion both rule sets have. */
-  changed: number;
-  criteria: Array<{ id: string; title: string; transitions: StatusTransition[] }>;
-  /** The changed decisions, by reference. Unchanged ones are only counted. */
-  decisions: DecisionRef[];
-}
-
 export interface ReplayPage {
   ruleSet: { id: string; version: number; title: string; sha256: string };
   from: string;
@@ -188,40 +163,6 @@ export class ReplayTally {
   result(): ReplayPair[] {
     return sortPairs([...this.pairs.values()]);
   }
-}
-
-const outcomeOrder = (o: ProposedOutcome) => PROPOSED_OUTCOMES.indexOf(o);
-/** Changed outcomes first (the reviewer's question), then by outcome. */
-const sortPairs = (pairs: ReplayPair[]) =>
-  pairs.sort((a, b) => Number(a.from === a.to) - Number(b.from === b.to) || outcomeOrder(a.from) - outcomeOrder(b.from) || outcomeOrder(a.to) - outcomeOrder(b.to));
-
-/** Adds up the pairs of several pages (the CLI, tests; the page does the same in the browser). */
-export function mergeReplayPairs(pages: ReplayPair[][]): ReplayPair[] {
-  const merged = new Map<string, ReplayPair>();
-  for (const pair of pages.flat()) {
-    const key = `${pair.from}→${pair.to}`;
-    const into = merged.get(key);
-    if (!into) {
-      merged.set(key, structuredClone(pair));
-      continue;
-    }
-    into.count += pair.count;
-    into.changed += pair.changed;
-    into.decisions.push(...pair.decisions);
-    for (const criterion of pair.criteria) {
-      const target = into.criteria.find((c) => c.id === criterion.id);
-      if (!target) {
-        into.criteria.push(structuredClone(criterion));
-        continue;
-      }
-      for (const t of criterion.transitions) {
-        const existing = target.transitions.find((x) => x.from === t.from && x.to === t.to);
-        if (existing) existing.count += t.count;
-        else target.transitions.push({ ...t });
-      }
-    }
-  }
-  return sortPairs([...merged.values()]);
 }
 
 /** Replays one stored decision. Pure over the decision and the rule set. */

@@ -12,6 +12,7 @@ import { h, notice, render } from '../dom';
 import { CRITERION_STATUS, OUTCOME, label } from '../labels';
 import { FieldSet } from './form';
 import { todayInStockholm } from '../format';
+import { type ReplayPair, mergeReplayPairs } from '../../domain/rule-sets/replay-pairs';
 
 interface RuleSetSummary {
   id: string;
@@ -41,14 +42,6 @@ interface Comparison {
 }
 
 type Status = 'MET' | 'NOT_MET' | 'MISSING';
-interface ReplayPair {
-  from: string;
-  to: string;
-  count: number;
-  changed: number;
-  criteria: Array<{ id: string; title: string; transitions: Array<{ from: Status | null; to: Status | null; count: number }> }>;
-  decisions: Array<{ decisionId: string; caseNumber: string | null; decisionDate: string; ruleSetId: string }>;
-}
 interface ReplayPage {
   ruleSet: { id: string; version: number; title: string };
   from: string;
@@ -211,33 +204,6 @@ const yearBefore = (date: string) => {
   return day.endsWith('-02-29') ? `${day.slice(0, 8)}28` : day;
 };
 
-/** Adds a page's pairs into the running total, as the API's pages are meant to be added up. */
-function addPage(total: Map<string, ReplayPair>, page: ReplayPage): void {
-  for (const pair of page.pairs) {
-    const key = `${pair.from}→${pair.to}`;
-    const into = total.get(key);
-    if (!into) {
-      total.set(key, structuredClone(pair));
-      continue;
-    }
-    into.count += pair.count;
-    into.changed += pair.changed;
-    into.decisions.push(...pair.decisions);
-    for (const criterion of pair.criteria) {
-      const target = into.criteria.find((c) => c.id === criterion.id);
-      if (!target) {
-        into.criteria.push(structuredClone(criterion));
-        continue;
-      }
-      for (const t of criterion.transitions) {
-        const existing = target.transitions.find((x) => x.from === t.from && x.to === t.to);
-        if (existing) existing.count += t.count;
-        else target.transitions.push({ ...t });
-      }
-    }
-  }
-}
-
 /** How many decisions the page lists per outcome pair; the rest are counted. */
 const SHOWN_REFERENCES = 200;
 
@@ -263,7 +229,7 @@ function replayTool(body: HTMLElement, ruleSet: RuleSetSummary): void {
     cancelled = false;
     run.disabled = true;
     stop.hidden = false;
-    const total = new Map<string, ReplayPair>();
+    const pages: ReplayPair[][] = [];
     let replayed = 0;
     let cursor: string | null = null;
     const range = `from=${encodeURIComponent(f.value('from'))}&to=${encodeURIComponent(f.value('to'))}`;
@@ -273,14 +239,14 @@ function replayTool(body: HTMLElement, ruleSet: RuleSetSummary): void {
       do {
         const page: ReplayPage = await getJson<ReplayPage>(`/v1/rule-sets/${encodeURIComponent(ruleSet.id)}/replay?${range}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
         replayed += page.replayed;
-        addPage(total, page);
+        pages.push(page.pairs);
         cursor = page.nextCursor;
         progress.textContent = cursor
           ? `Provkör … ${number(replayed)} beslut hittills, ${page.progress.monthsDone} av ${page.progress.monthsTotal} månader klara.`
           : `Klart: ${number(replayed)} beslut provkörda.`;
       } while (cursor && !cancelled);
       if (cancelled && cursor) progress.textContent = `Avbrutet efter ${number(replayed)} beslut. Resultatet nedan gäller bara dem.`;
-      result.replaceChildren(...replayView(ruleSet, f.value('from'), f.value('to'), [...total.values()], replayed));
+      result.replaceChildren(...replayView(ruleSet, f.value('from'), f.value('to'), mergeReplayPairs(pages), replayed));
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
       progress.textContent = '';
@@ -300,14 +266,9 @@ function replayTool(body: HTMLElement, ruleSet: RuleSetSummary): void {
   );
 }
 
-/** Changed outcomes first, then by outcome. */
-const ORDER = ['GRANT', 'REFUSE', 'REFER', 'INCOMPLETE'];
-const sortPairs = (pairs: ReplayPair[]) =>
-  [...pairs].sort((a, b) => Number(a.from === a.to) - Number(b.from === b.to) || ORDER.indexOf(a.from) - ORDER.indexOf(b.from) || ORDER.indexOf(a.to) - ORDER.indexOf(b.to));
-
-function replayView(ruleSet: RuleSetSummary, from: string, to: string, pairs: ReplayPair[], replayed: number): Node[] {
+/** `sorted`: the pages added up by mergeReplayPairs, changed outcomes first. */
+function replayView(ruleSet: RuleSetSummary, from: string, to: string, sorted: ReplayPair[], replayed: number): Node[] {
   if (replayed === 0) return [h('h3', {}, 'Resultat'), h('p', {}, `Inga beslut är daterade ${from} – ${to}.`)];
-  const sorted = sortPairs(pairs);
   const changedOutcome = sorted.filter((p) => p.from !== p.to).reduce((sum, p) => sum + p.count, 0);
   return [
     h('section', { 'aria-labelledby': 'replay-result' },
