@@ -92,13 +92,11 @@ export function ageOn(birthDate: IsoDate, onDate: IsoDate): number {
   return on.year - birth.year - (hadBirthday ? 0 : 1);
 }
 
+/** Made on first use, not when the code loads (the first Intl object loads the locale's data), and then kept. */
+let stockholmDate: Intl.DateTimeFormat | undefined;
+
 /** Today's date in Stockholm, the date a decision made now carries. */
 export function todayInStockholm(now: Date = new Date()): IsoDate {
-  const parts = new Intl.DateTimeFormat('sv-SE', {
-    timeZone: 'Europe/Stockholm',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
-  return parts as IsoDate;
+  stockholmDate ??= new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' });
+  return stockholmDate.format(now) as IsoDate;
 }
