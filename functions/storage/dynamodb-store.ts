@@ -192,7 +192,7 @@ export const TO_DECIDE_QUEUE = 'QUEUE#TO_DECIDE';
  * due index, the follow-ups of cases they are responsible for in the queue index, both under
  * `MINE#<staff id>`. The sort key carries what the list shows, so the indexes' projections suffice.
  */
-export const minePartition = (actorId: string) => S(`MINE#${actorId}`);
+export const minePartition = (actorId: string) => `MINE#${actorId}`;
 
 function decisionItem(record: DecisionRecord, caseNumber: string | undefined): Item {
   const item: Item = {
@@ -211,7 +211,7 @@ function decisionItem(record: DecisionRecord, caseNumber: string | undefined): I
     item[QUEUE_INDEX.partition] = S(TO_DECIDE_QUEUE);
     item[QUEUE_INDEX.sort] = S(`${record.proposedAt}#${record.decisionId}`);
     item.queue = json({ proposedOutcome: record.proposal.outcome, proposedAt: record.proposedAt, proposedBy: record.proposedBy });
-    item[DUE_INDEX.partition] = minePartition(record.proposedBy.id);
+    item[DUE_INDEX.partition] = S(minePartition(record.proposedBy.id));
     item[DUE_INDEX.sort] = S(`PROPOSAL#${record.proposedAt}#${record.proposal.outcome}#${record.decisionId}`);
   }
   // A decision that was made counts in the statistics for the month of its decision date, also
@@ -252,7 +252,7 @@ function milestoneItem(record: MilestoneRecord, caseNumber: string, responsibleI
     item[DUE_INDEX.partition] = S(`DUE#${dueShard(record.caseId)}`);
     item[DUE_INDEX.sort] = S(`${record.due}#${record.caseId}#${record.decisionId}#${record.milestoneId}`);
     if (responsibleId !== undefined) {
-      item[QUEUE_INDEX.partition] = minePartition(responsibleId);
+      item[QUEUE_INDEX.partition] = S(minePartition(responsibleId));
       item[QUEUE_INDEX.sort] = S(`FOLLOWUP#${record.due}#${record.kind}#${record.caseId}#${record.decisionId}#${record.milestoneId}`);
     }
   }
@@ -507,18 +507,26 @@ export class DynamoDbDecisionStore implements DecisionStore {
   }
 
   /**
-   * The first `limit` items of one partition of an index, in sort-key order (a work list's page),
-   * from after `after` in that order when given.
+   * The first `limit` items of one partition of an index, in sort-key order (a work list's page):
+   * from after `after` in that order, or only those whose sort key begins with `prefix`.
    */
-  private async firstPage(index: { name: string; partition: string; sort: string }, partition: string, limit: number, after?: string): Promise<Item[]> {
+  private async firstPage(
+    index: { name: string; partition: string; sort: string },
+    partition: string,
+    limit: number,
+    sortKey: { after?: string; prefix?: string } = {},
+  ): Promise<Item[]> {
+    const { after, prefix } = sortKey;
+    const condition = after !== undefined ? ' AND #sk > :sk' : prefix !== undefined ? ' AND begins_with(#sk, :sk)' : '';
+    const bound = after ?? prefix;
     const page = await this.client
       .send(
         new QueryCommand({
           TableName: this.tableName,
           IndexName: index.name,
-          KeyConditionExpression: after === undefined ? '#pk = :pk' : '#pk = :pk AND #sk > :after',
-          ExpressionAttributeNames: { '#pk': index.partition, ...(after === undefined ? {} : { '#sk': index.sort }) },
-          ExpressionAttributeValues: { ':pk': S(partition), ...(after === undefined ? {} : { ':after': S(after) }) },
+          KeyConditionExpression: `#pk = :pk${condition}`,
+          ExpressionAttributeNames: { '#pk': index.partition, ...(bound === undefined ? {} : { '#sk': index.sort }) },
+          ExpressionAttributeValues: { ':pk': S(partition), ...(bound === undefined ? {} : { ':sk': S(bound) }) },
           Limit: limit,
           ...this.returnCapacity,
         }),
@@ -530,7 +538,7 @@ export class DynamoDbDecisionStore implements DecisionStore {
 
   /** Sorted by arrival (`<createdAt>#<referralId>`), so the page starts after `createdAfter`. */
   async listWaitingReferrals(limit: number, createdAfter: string): Promise<WaitingReferral[]> {
-    return (await this.firstPage(DUE_INDEX, WAITING_REFERRALS, limit, createdAfter)).map((item) => {
+    return (await this.firstPage(DUE_INDEX, WAITING_REFERRALS, limit, { after: createdAfter })).map((item) => {
       const [createdAt, referralId] = (item[DUE_INDEX.sort]?.S ?? '').split('#');
       return { referralId: referralId ?? '', createdAt: createdAt ?? '' };
     });
@@ -708,19 +716,8 @@ export class DynamoDbDecisionStore implements DecisionStore {
   }
 
   async listOwnProposals(actorId: string, limit: number): Promise<OwnProposal[]> {
-    const items = await this.client
-      .send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: DUE_INDEX.name,
-          KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :proposal)',
-          ExpressionAttributeNames: { '#pk': DUE_INDEX.partition, '#sk': DUE_INDEX.sort },
-          ExpressionAttributeValues: { ':pk': minePartition(actorId), ':proposal': S('PROPOSAL#') },
-          Limit: limit,
-        }),
-      )
-      .catch(translate);
-    return ((items.Items ?? []) as Item[]).map((item) => {
+    const items = await this.firstPage(DUE_INDEX, minePartition(actorId), limit, { prefix: 'PROPOSAL#' });
+    return items.map((item) => {
       const [, proposedAt = '', outcome = ''] = (item[DUE_INDEX.sort]?.S ?? '').split('#');
       const proposedOutcome = z.enum(PROPOSED_OUTCOMES).safeParse(outcome);
       if (!proposedOutcome.success) throw new MalformedRecordError(item, `unknown proposed outcome ${outcome}`);
@@ -729,19 +726,8 @@ export class DynamoDbDecisionStore implements DecisionStore {
   }
 
   async listOwnFollowUps(actorId: string, limit: number): Promise<DueMilestone[]> {
-    const items = await this.client
-      .send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: QUEUE_INDEX.name,
-          KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :followUp)',
-          ExpressionAttributeNames: { '#pk': QUEUE_INDEX.partition, '#sk': QUEUE_INDEX.sort },
-          ExpressionAttributeValues: { ':pk': minePartition(actorId), ':followUp': S('FOLLOWUP#') },
-          Limit: limit,
-        }),
-      )
-      .catch(translate);
-    return ((items.Items ?? []) as Item[]).map((item) => {
+    const items = await this.firstPage(QUEUE_INDEX, minePartition(actorId), limit, { prefix: 'FOLLOWUP#' });
+    return items.map((item) => {
       const [, due = '', kind = '', caseId = '', decisionId = '', milestoneId = ''] = (item[QUEUE_INDEX.sort]?.S ?? '').split('#');
       const parsedKind = milestoneRecordSchema.shape.kind.safeParse(kind);
       if (!parsedKind.success) throw new MalformedRecordError(item, `unknown milestone kind ${kind}`);
