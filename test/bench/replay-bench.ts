@@ -10,7 +10,7 @@
  * groups, referrals, refusals) on a day in 2024, signed, and stored as the service stores it.
  * Each measurement runs three times, the three kinds in alternation; the median counts.
  */
-import { BatchGetItemCommand, BatchWriteItemCommand, type DynamoDBClient, type WriteRequest, paginateQuery } from '@aws-sdk/client-dynamodb';
+import { BatchGetItemCommand, type DynamoDBClient, type WriteRequest, paginateQuery } from '@aws-sdk/client-dynamodb';
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { Engine } from 'json-rules-engine';
@@ -28,6 +28,7 @@ import { DUE_INDEX } from '../../functions/storage/table';
 import { startDynamoDbLocal } from '../../infra/local/dynamodb-local';
 import { eligibleFacts } from '../support/facts';
 import { personnummer } from '../support/identity';
+import { writeAll } from './batch-write';
 import { percentile, round } from './stats';
 
 const DECISIONS = 10_000;
@@ -117,20 +118,7 @@ async function seed(client: DynamoDBClient, tableName: string, decisions: Array<
       },
     };
   });
-  const batches: WriteRequest[][] = [];
-  for (let i = 0; i < requests.length; i += 25) batches.push(requests.slice(i, i + 25));
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: 8 }, async () => {
-      while (next < batches.length) {
-        let pending: WriteRequest[] | undefined = batches[next++];
-        while (pending && pending.length > 0) {
-          const out = await client.send(new BatchWriteItemCommand({ RequestItems: { [tableName]: pending } }));
-          pending = out.UnprocessedItems?.[tableName];
-        }
-      }
-    }),
-  );
+  await writeAll(client, tableName, requests);
   return bytes / decisions.length;
 }
 

@@ -4,7 +4,7 @@
  * consumed capacity). DynamoDB Local is not DynamoDB: the figures compare our code with the bare
  * SDK on the same emulator, and show how the due list scales, not what AWS would take.
  */
-import { BatchWriteItemCommand, type DynamoDBClient, GetItemCommand, QueryCommand, TransactWriteItemsCommand, UpdateItemCommand, type WriteRequest } from '@aws-sdk/client-dynamodb';
+import { type DynamoDBClient, GetItemCommand, QueryCommand, TransactWriteItemsCommand, UpdateItemCommand, type WriteRequest } from '@aws-sdk/client-dynamodb';
 import { randomUUID } from 'node:crypto';
 import { createContext } from '../../functions/domain/context';
 import { proposeDecision } from '../../functions/domain/cases/propose';
@@ -23,6 +23,7 @@ import { proposalsToDecide } from '../../functions/domain/cases/queues';
 import { startDynamoDbLocal } from '../../infra/local/dynamodb-local';
 import { eligibleFacts } from '../support/facts';
 import { personnummer } from '../support/identity';
+import { writeAll } from './batch-write';
 import { alternating, percentile, round, time } from './stats';
 import { newKeyring, personKeysOf } from '../../functions/person-index/keyring';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
@@ -96,20 +97,7 @@ async function seed(client: DynamoDBClient, tableName: string, decisions: number
       });
     }
   }
-  const batches: WriteRequest[][] = [];
-  for (let i = 0; i < requests.length; i += 25) batches.push(requests.slice(i, i + 25));
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: 8 }, async () => {
-      while (next < batches.length) {
-        let pending: WriteRequest[] | undefined = batches[next++];
-        while (pending && pending.length > 0) {
-          const out = await client.send(new BatchWriteItemCommand({ RequestItems: { [tableName]: pending } }));
-          pending = out.UnprocessedItems?.[tableName];
-        }
-      }
-    }),
-  );
+  await writeAll(client, tableName, requests);
 }
 
 /** The items a signature writes (case update, decision, letter, four milestones, audit), as one bare transaction. */

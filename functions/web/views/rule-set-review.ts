@@ -13,6 +13,7 @@ import { CRITERION_STATUS, OUTCOME, label } from '../labels';
 import { FieldSet } from './form';
 import { todayInStockholm } from '../format';
 import { type ReplayPair, mergeReplayPairs } from '../../domain/rule-sets/replay-pairs';
+import type { ReplayPage } from '../../domain/rule-sets/replay';
 
 interface RuleSetSummary {
   id: string;
@@ -42,15 +43,6 @@ interface Comparison {
 }
 
 type Status = 'MET' | 'NOT_MET' | 'MISSING';
-interface ReplayPage {
-  ruleSet: { id: string; version: number; title: string };
-  from: string;
-  to: string;
-  replayed: number;
-  pairs: ReplayPair[];
-  progress: { month: string; monthsDone: number; monthsTotal: number };
-  nextCursor: string | null;
-}
 
 interface ScenarioRef {
   file: string;
