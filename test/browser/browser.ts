@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOTS = resolve('test-output/screenshots');
@@ -42,6 +42,26 @@ export async function launch(): Promise<{ browser: Browser; close(): Promise<voi
   return {
     browser,
     close: () => browser.close(),
+  };
+}
+
+/**
+ * One Chromium for a test file: launched before its tests, closed after them. Its `newPage` opens
+ * a page in a fresh context (laptop size and Swedish unless told otherwise).
+ */
+export function useBrowser(): { newPage(viewport?: { width: number; height: number }, region?: { locale: string; timezoneId?: string }): ReturnType<typeof newPage> } {
+  let launched: { browser: Browser; close(): Promise<void> } | undefined;
+  beforeAll(async () => {
+    launched = await launch();
+  });
+  afterAll(async () => {
+    await launched?.close();
+  });
+  return {
+    newPage(viewport, region) {
+      if (!launched) throw new Error('The browser is launched in beforeAll; open pages in a test or a hook after it.');
+      return newPage(launched.browser, viewport, region);
+    },
   };
 }
 

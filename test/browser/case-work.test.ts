@@ -6,12 +6,12 @@
  * case. axe-core checks every view, photographed at laptop and tablet width.
  */
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { useE2eServer } from '../support/e2e';
 import { inForm, personnummer } from '../support/identity';
 import { proposeBody } from '../support/lifecycle';
-import { TABLET, checkView, launch, newPage, signIn } from './browser';
+import { TABLET, checkView, signIn, useBrowser } from './browser';
 
 const server = useE2eServer({ devTokens: true });
 
@@ -20,18 +20,10 @@ async function chooseUser(page: Page, who: string): Promise<void> {
   const select = page.getByLabel('Utvecklingsanvändare och roll');
   await select.selectOption((await select.locator('option', { hasText: who }).getAttribute('value')) as string);
 }
-let browser: Browser;
-let closeBrowser: () => Promise<void>;
-
-beforeAll(async () => {
-  ({ browser, close: closeBrowser } = await launch());
-});
-afterAll(async () => {
-  await closeBrowser?.();
-});
+const browser = useBrowser();
 
 async function open(viewport?: { width: number; height: number }): Promise<Page> {
-  return (await newPage(browser, viewport)).page;
+  return (await browser.newPage(viewport)).page;
 }
 
 /** What staff must never be shown: the API's codes, ids, raw UTC timestamps. */

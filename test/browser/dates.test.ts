@@ -4,24 +4,16 @@
  * would show 08/20/2024 here, and toLocaleDateString() would write it; the test first shows that
  * this browser does, so it can tell the difference.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { useE2eServer } from '../support/e2e';
-import { LAPTOP, checkView, launch, newPage, signIn } from './browser';
+import { LAPTOP, checkView, signIn, useBrowser } from './browser';
 
 const server = useE2eServer({ devTokens: true });
-let browser: Browser;
-let closeBrowser: () => Promise<void>;
-
-beforeAll(async () => {
-  ({ browser, close: closeBrowser } = await launch());
-});
-afterAll(async () => {
-  await closeBrowser?.();
-});
+const browser = useBrowser();
 
 const AMERICAN = { locale: 'en-US', timezoneId: 'America/New_York' };
-const open = async () => (await newPage(browser, LAPTOP, AMERICAN)).page;
+const open = async () => (await browser.newPage(LAPTOP, AMERICAN)).page;
 
 /** How Stockholm's clock showed an instant, worked out here (Node, not the browser under test). */
 function stockholm(instant: string): string {

@@ -5,22 +5,17 @@
  * confirming, offered only the outcomes the server accepts; a second delegate reconsiders; the
  * delegate who proposed the reconsideration cannot sign it, and another one does.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { useE2eServer } from '../support/e2e';
 import { inForm, personnummer } from '../support/identity';
 import { proposeBody } from '../support/lifecycle';
-import { checkView, launch, newPage, signIn } from './browser';
+import { checkView, signIn, useBrowser } from './browser';
 
 const server = useE2eServer({ devTokens: true });
-let browser: Browser;
-let close: () => Promise<void>;
-beforeAll(async () => {
-  ({ browser, close } = await launch());
-});
-afterAll(async () => close?.());
+const browser = useBrowser();
 
-const open = async (): Promise<Page> => (await newPage(browser)).page;
+const open = async (): Promise<Page> => (await browser.newPage()).page;
 
 const PERSON = { name: 'Linnea Bergström', birthDate: '2000-04-12', serial: '612' };
 const GROUNDS = 'Linnea har inte haft arbete eller studier sedan gymnasiet och behöver stöd över tid för att komma vidare.';

@@ -7,19 +7,18 @@
  * reads them from the source), and a delegation point is always named with its title. axe checks
  * every state.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { type Code, delegationPoints, domainCodes, ruleSetCodes } from '../support/codes';
 import { type Caller, useE2eServer } from '../support/e2e';
 import { personnummer } from '../support/identity';
 import { proposeBody } from '../support/lifecycle';
-import { accessibilityViolations, launch, newPage, screenshot, scriptErrorsOf, signIn } from './browser';
+import { accessibilityViolations, screenshot, scriptErrorsOf, signIn, useBrowser } from './browser';
 
 // Nothing approved to begin with, as in AWS: a jurist approves one rule set through the API and
 // the other stays a draft, so her approval form is walked too.
 const server = useE2eServer({ approve: false, devTokens: true });
-let browser: Browser;
-let closeBrowser: () => Promise<void>;
+const browser = useBrowser();
 
 /** Codes that are also plain Swedish words, spelled as a Swedish text writes them. */
 const SWEDISH_WORDS = new Set(['jurist', 'beslutsfattare']);
@@ -207,12 +206,8 @@ async function recordCases(): Promise<void> {
 }
 
 beforeAll(async () => {
-  ({ browser, close: closeBrowser } = await launch());
   codes = [...(await domainCodes()), ...ruleSetCodes()];
   await recordCases();
-});
-afterAll(async () => {
-  await closeBrowser?.();
 });
 
 describe('codes on the page', () => {
@@ -235,7 +230,7 @@ describe('codes on the page', () => {
 
   for (const role of ['handlaggare', 'beslutsfattare', 'jurist'] as const) {
     it(`shows ${WHO[role]} (${role}) no code on any view she or he can reach, nor in any form sent empty`, async () => {
-      const { page } = await newPage(browser);
+      const { page } = await browser.newPage();
       await page.goto(`${server.url}/`);
       await page.getByRole('heading', { name: /^Logga in/ }).waitFor();
       await inspect(page, `${role} sign-in`, 'logga-in');

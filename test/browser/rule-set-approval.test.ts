@@ -5,11 +5,11 @@
  * what was left unconfirmed. Case workers and delegates never see the form. axe checks each view.
  */
 import { createHash } from 'node:crypto';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { proposeBody } from '../support/lifecycle';
 import { useE2eServer } from '../support/e2e';
-import { TABLET, checkView, launch, newPage, signIn } from './browser';
+import { TABLET, checkView, signIn, useBrowser } from './browser';
 
 // The page signs in through the development-token endpoint, which is off unless turned on.
 const server = useE2eServer({ approve: false, devTokens: true });
@@ -18,17 +18,9 @@ const PAGE = `#/regelverk/${RULE_SET}`;
 /** How the page names the rule set: by its title, never by its id. */
 const TITLE = 'Särskild individanpassad stödinsats genom Jobbtorg Stockholm (bistånd enligt 4 kap. 2 § SoL 2001:453)';
 const NOTE = 'Åldersgränserna stämmer med KS 2022/759. Laglighetsprövningen kontrollerad mot kommunallagen.';
-let browser: Browser;
-let closeBrowser: () => Promise<void>;
+const browser = useBrowser();
 
-beforeAll(async () => {
-  ({ browser, close: closeBrowser } = await launch());
-});
-afterAll(async () => {
-  await closeBrowser?.();
-});
-
-const open = async () => (await newPage(browser)).page;
+const open = async () => (await browser.newPage()).page;
 const ruleSet = async () => (await server.get(`/v1/rule-sets/${RULE_SET}`, 'jurist')).json();
 const approveButton = (page: Page) => page.getByRole('button', { name: 'Godkänn regelverket' });
 
@@ -57,7 +49,7 @@ describe('approving a rule set from its page', () => {
   });
 
   it('fits a tablet: the draft with its form does not scroll sideways', async () => {
-    const { page } = await newPage(browser, TABLET);
+    const { page } = await browser.newPage(TABLET);
     await signIn(page, server.url, 'Karin Sjöberg', PAGE);
     await page.getByRole('heading', { name: 'Godkänn regelverket' }).waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);

@@ -5,12 +5,12 @@
  * untested. axe checks each view, at laptop and tablet width.
  */
 import { rmSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DRAFT_ID, DRAFT_TITLE, draftRulesDir } from '../support/draft-rules';
 import { useE2eServer } from '../support/e2e';
 import { proposeBody } from '../support/lifecycle';
-import { TABLET, checkView, launch, newPage, signIn } from './browser';
+import { TABLET, checkView, signIn, useBrowser } from './browser';
 
 const rulesDir = draftRulesDir();
 // The page signs in through the development-token endpoint, which is off unless turned on.
@@ -23,11 +23,9 @@ const people = [
   ['Jonas Åberg', '2002-11-23', { forsorjningsstod: true }, 'REFER'],
 ] as const;
 const caseNumbers: Record<string, string> = {};
-let browser: Browser;
-let closeBrowser: () => Promise<void>;
+const browser = useBrowser();
 
 beforeAll(async () => {
-  ({ browser, close: closeBrowser } = await launch());
   // Decided on the pinned day, 2024-08-20, under the 2001:453 rule set.
   for (const [name, birthDate, facts, outcome] of people) {
     const proposed = await server.post('/v1/decisions', proposeBody({ name, birthDate, facts }), 'handlaggare');
@@ -38,7 +36,6 @@ beforeAll(async () => {
   }
 });
 afterAll(async () => {
-  await closeBrowser?.();
   rmSync(rulesDir, { recursive: true, force: true });
 });
 
@@ -59,13 +56,13 @@ async function replay(page: Page, from: string, to: string): Promise<void> {
 
 describe("the legal reviewer's tools on the page", () => {
   it('offers the tools to a jurist next to the approval, and not to a case worker', async () => {
-    const page = (await newPage(browser)).page;
+    const page = (await browser.newPage()).page;
     await signIn(page, server.url, 'Karin Sjöberg', PAGE);
     const tools = page.getByRole('region', { name: 'Granska innan du godkänner' });
     expect(await tools.getByRole('link').allInnerTexts()).toEqual(['Jämför', 'Provkör mot beslut', 'Testscenarier och täckning']);
     expect(await page.getByRole('heading', { name: 'Godkänn regelverket' }).count()).toBe(1);
     await checkView(page, '29-regelverk-granska-verktyg');
-    const worker = (await newPage(browser)).page;
+    const worker = (await browser.newPage()).page;
     await signIn(worker, server.url, 'Anna Lindqvist', PAGE);
     await worker.getByRole('heading', { name: 'Parametrar' }).waitFor();
     expect(await worker.getByRole('heading', { name: 'Granska innan du godkänner' }).count()).toBe(0);
@@ -74,7 +71,7 @@ describe("the legal reviewer's tools on the page", () => {
   });
 
   it('compares the draft with the rule set it follows, in Swedish, and with another on request', async () => {
-    const page = (await newPage(browser)).page;
+    const page = (await browser.newPage()).page;
     await openTool(page, 'Jämför');
     await page.getByRole('heading', { name: 'Sammanfattning' }).waitFor();
     expect(await page.getByLabel('Jämför med').inputValue()).toBe('jobbtorg-sis-sol2025');
@@ -99,7 +96,7 @@ describe("the legal reviewer's tools on the page", () => {
   });
 
   it('replays the draft over the decisions made, by outcome pair, naming decisions by case number only', async () => {
-    const page = (await newPage(browser)).page;
+    const page = (await browser.newPage()).page;
     await openTool(page, 'Provkör mot beslut');
     await replay(page, '2024-08-01', '2024-08-31');
     await page.getByRole('status').filter({ hasText: 'Klart: 4 beslut provkörda.' }).waitFor();
@@ -124,7 +121,7 @@ describe("the legal reviewer's tools on the page", () => {
   });
 
   it('shows a reversed range beside the field, in Swedish, as the API answers it', async () => {
-    const page = (await newPage(browser)).page;
+    const page = (await browser.newPage()).page;
     await openTool(page, 'Provkör mot beslut');
     await replay(page, '2024-09-01', '2024-08-01');
     await page.locator('.error-summary h2').waitFor();
@@ -134,7 +131,7 @@ describe("the legal reviewer's tools on the page", () => {
   });
 
   it("shows the scenarios' results and every criterion × status and outcome no scenario exercises", async () => {
-    const page = (await newPage(browser)).page;
+    const page = (await browser.newPage()).page;
     await openTool(page, 'Testscenarier och täckning');
     await page.getByRole('heading', { name: /^Oprövat av alla scenarier \(10\)$/ }).waitFor();
     expect(await page.locator('section[aria-labelledby="untested-heading"] li').allInnerTexts()).toEqual(expect.arrayContaining(['Kriteriet ”Behöver individuellt stöd”: inte uppfyllt', 'Utfallet ”Underlaget är inte komplett”']));
@@ -150,7 +147,7 @@ describe("the legal reviewer's tools on the page", () => {
       ['Testscenarier och täckning', '35-surfplatta-granska-tackning', 'Kriterium och status'],
       ['Provkör mot beslut', '36-surfplatta-granska-provkor', 'Resultat'],
     ] as const) {
-      const { page } = await newPage(browser, TABLET);
+      const { page } = await browser.newPage(TABLET);
       await openTool(page, tool);
       if (tool === 'Provkör mot beslut') await replay(page, '2024-08-01', '2024-08-31');
       await page.getByRole('heading', { name: ready }).waitFor();

@@ -5,26 +5,18 @@
  * view is photographed at laptop width (and the busiest at tablet width) for a person to review.
  */
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { useE2eServer } from '../support/e2e';
-import { TABLET, checkView, launch, newPage, screenshot, signIn } from './browser';
+import { TABLET, checkView, screenshot, signIn, useBrowser } from './browser';
 
 // The page signs in through the development-token endpoint, which is off unless turned on.
 const server = useE2eServer({ devTokens: true });
-let browser: Browser;
-let closeBrowser: () => Promise<void>;
+const browser = useBrowser();
 const pages: Page[] = [];
 
-beforeAll(async () => {
-  ({ browser, close: closeBrowser } = await launch());
-});
-afterAll(async () => {
-  await closeBrowser?.();
-});
-
 async function open(viewport?: { width: number; height: number }): Promise<Page> {
-  const { page } = await newPage(browser, viewport);
+  const { page } = await browser.newPage(viewport);
   pages.push(page);
   return page;
 }
