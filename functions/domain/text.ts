@@ -133,6 +133,20 @@ export function unprintableInLetter(text: string): string | undefined {
   return undefined;
 }
 
+/**
+ * Every string in a request (values and keys) in Unicode's composed form, NFC: a letter typed or
+ * pasted as a base letter and a combining mark (a + ¨, as macOS and text copied from a PDF give
+ * it) is the same text as the single letter (ä), which is what the letter's font draws and what a
+ * case worker sees. Applied where a request enters, before its schema; combining marks that
+ * compose to no single letter stay, and the text rules then judge them. The caller bounds depth.
+ */
+export function composedText(value: unknown): unknown {
+  if (typeof value === 'string') return value.normalize('NFC');
+  if (Array.isArray(value)) return value.map(composedText);
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, child]) => [key.normalize('NFC'), composedText(child)]));
+  return value;
+}
+
 type Path = Array<string | number>;
 
 /**

@@ -10,6 +10,7 @@ import { type Logger, logger } from './logger';
 import { type Principal, principalOf } from './principal';
 import { ValidationError } from '../domain/errors';
 import { issuesFromZod } from '../domain/validation';
+import { composedText } from '../domain/text';
 import { HttpProblem, forbidden, problem, toProblem, unauthorized } from './problems';
 import type { RouteDefinition } from './routes';
 
@@ -195,8 +196,10 @@ export function jsonBody(route: RouteDefinition): Middleware {
           errors: [{ path: '', pointer: '', message: `Nästla objekt och listor i högst ${MAX_JSON_DEPTH} nivåer.` }],
         }));
       }
-      // The body is parsed against the route's schema here, at the edge, before anything is
-      // hashed or read: the handler gets the parsed request or the caller a 400 naming each field.
+      // Text in composed form (a + ¨ is ä), then parsed against the route's schema here, at the
+      // edge, before anything is hashed or read: the handler gets the parsed request or the caller
+      // a 400 naming each field.
+      state.body = composedText(state.body);
       const parsed = route.body.safeParse(state.body);
       if (!parsed.success) throw new ValidationError(issuesFromZod(parsed.error.issues));
       state.body = parsed.data;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { multiLine, swedishInteger } from '../../../functions/domain/text';
+import { composedText, multiLine, swedishInteger } from '../../../functions/domain/text';
 
 describe('swedishInteger', () => {
   it('writes whole numbers as toLocaleString(sv-SE) does, groups of three with a no-break space', () => {
@@ -12,5 +12,12 @@ describe('swedishInteger', () => {
     const result = multiLine(8000, 'motiveringen').safeParse('x'.repeat(8001));
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.message).toBe('Motiveringen får vara högst 8\u00a0000 tecken.');
+  });
+});
+
+describe('composedText', () => {
+  it('composes every string of a request, keys too, and leaves other values and marks that compose into nothing', () => {
+    const request = { 'na\u0308mn': 'Sa\u0308ra', lines: ['Go\u0308tgatan 1', 7, null, true], nested: { grounds: 'q\u0308 e\u0301' } };
+    expect(composedText(request)).toEqual({ 'n\u00e4mn': 'S\u00e4ra', lines: ['G\u00f6tgatan 1', 7, null, true], nested: { grounds: 'q\u0308 \u00e9' } });
   });
 });
