@@ -10,7 +10,19 @@ export interface Citation {
 }
 
 /** Renders a lagrum reference with the names the rule set gives its statutes (never code). */
+/** Citations already rendered, per rule set and reference: a proposal cites the same provisions every time. */
+const rendered = new WeakMap<object, WeakMap<LagrumRef, Citation>>();
+
 export function cite(ruleSet: Pick<RuleSet, 'statutes' | 'source'>, ref: LagrumRef): Citation {
+  let ofRuleSet = rendered.get(ruleSet);
+  if (!ofRuleSet) rendered.set(ruleSet, (ofRuleSet = new WeakMap()));
+  let citation = ofRuleSet.get(ref);
+  if (!citation) ofRuleSet.set(ref, (citation = render(ruleSet, ref)));
+  // A copy: each proposal holds plain data of its own.
+  return { ...citation };
+}
+
+function render(ruleSet: Pick<RuleSet, 'statutes' | 'source'>, ref: LagrumRef): Citation {
   if ('guideline' in ref) {
     const base = `riktlinjen ${ruleSet.source.guideline}`;
     const text = ref.part ? `${base}, avsnittet ${ref.part}` : base;
