@@ -164,6 +164,7 @@ export const AUDIT_ACTIONS = [
   'REFERRAL_RECEIVED',
   'REFERRAL_TAKEN',
   'READ_REFERRAL',
+  'READ_ACCESS_LOG',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

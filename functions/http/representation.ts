@@ -9,6 +9,7 @@
  */
 import type { DecisionView } from '../domain/cases/runner';
 import type { CaseFileView } from '../domain/cases/case-file';
+import type { AccessLogView } from '../domain/cases/access-log';
 import type { CaseSummary } from '../domain/cases/search';
 import { allowedFinalOutcomes } from '../domain/cases/signing-rules';
 import { isIssuedCaseNumber } from '../domain/case-number';
@@ -167,5 +168,15 @@ export function caseFileResource(view: CaseFileView) {
       : null,
     history: file.audit,
     links: { self: `/v1/cases/${file.case.caseId}` },
+  };
+}
+
+/** A case's access log (GET /v1/cases/{id}/access-log): the reads, the latest first. */
+export function accessLogResource(view: AccessLogView) {
+  return {
+    caseId: view.caseId,
+    caseNumber: view.caseNumber,
+    entries: view.entries.map((e) => ({ at: e.at, actor: e.actor, action: e.action, ...(e.decisionId ? { decisionId: e.decisionId } : {}) })),
+    links: { case: `/v1/cases/${view.caseId}` },
   };
 }

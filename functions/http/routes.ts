@@ -92,6 +92,15 @@ export const ROUTES: RouteDefinition[] = [
     table: ['read', 'write'],
   },
   {
+    id: 'get-case-access-log',
+    method: 'GET',
+    path: '/v1/cases/{id}/access-log',
+    access: ['beslutsfattare'],
+    summary: 'Åtkomstloggen: vem som har sökt fram eller läst akten, besluten och breven, och när',
+    description: 'För chefens loggkontroll, det senaste först. Att loggen läses skrivs i loggen',
+    table: ['read', 'write'],
+  },
+  {
     id: 'get-decision',
     method: 'GET',
     path: '/v1/decisions/{id}',

@@ -139,7 +139,7 @@ function referralItem(record: ReferralRecord): Item {
   return item;
 }
 
-const READ_ACTIONS = new Set<AuditEvent['action']>(['READ_DECISION', 'READ_LETTER', 'READ_REFERRAL', 'READ_CASE', 'FOUND_BY_SEARCH']);
+const READ_ACTIONS = new Set<AuditEvent['action']>(['READ_DECISION', 'READ_LETTER', 'READ_REFERRAL', 'READ_CASE', 'FOUND_BY_SEARCH', 'READ_ACCESS_LOG']);
 const isReadEvent = (event: AuditEvent) => READ_ACTIONS.has(event.action);
 
 /** A case's milestones spread over the due index's shards by its (random) id. */

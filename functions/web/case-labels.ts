@@ -100,6 +100,8 @@ export function historyText(event: HistoryEvent): string {
       return 'Tog upp anmälan i ärendet';
     case 'READ_REFERRAL':
       return 'Läste anmälan';
+    case 'READ_ACCESS_LOG':
+      return 'Läste åtkomstloggen (loggkontroll)';
     default:
       return 'Annan händelse';
   }

@@ -91,6 +91,7 @@ export const AUDIT_ACTION: Labels<typeof AUDIT_ACTIONS> = {
   REFERRAL_RECEIVED: 'Anmälan togs emot',
   REFERRAL_TAKEN: 'Anmälan togs upp i ett ärende',
   READ_REFERRAL: 'Anmälan lästes',
+  READ_ACCESS_LOG: 'Åtkomstloggen lästes',
 };
 
 export const SOCIAL_SERVICES_CONTACT: Labels<typeof SOCIAL_SERVICES_CONTACTS> = {

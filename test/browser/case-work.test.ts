@@ -133,6 +133,8 @@ describe('finding a case and the work lists', () => {
     ]);
     expect(history).toMatch(/2024-08-20 \d{2}:\d{2}\s+Göran Ödmark \(beslutsfattare\)\s+Beslutade att bevilja\s+Beslut 1/);
     expect(text).not.toMatch(CODES);
+    // The access log is the managers' log check; a case worker is told it exists, not shown it.
+    expect(await page.getByRole('heading', { name: 'Åtkomstlogg' }).count()).toBe(0);
     await checkView(page, '43-akt');
 
     // The letter, fetched with the sign-in's token like the decision view does.
@@ -146,6 +148,30 @@ describe('finding a case and the work lists', () => {
     await page.getByRole('link', { name: 'Tillbaka till sökresultatet' }).click();
     await page.getByRole('heading', { name: 'Sökresultat: 1 ärende' }).waitFor();
     expect(page.url()).not.toContain(pnrOf(LINNEA).slice(2, 8));
+  });
+
+  it('gives a delegate the access log of the case for the log check: who searched for it and read it, the latest first, and her reading it is logged', async () => {
+    const page = await open();
+    await signIn(page, server.url, 'Göran Ödmark', `#/arende/${cases.linnea.caseId}`);
+    await page.getByRole('heading', { name: `Akten i ärende ${cases.linnea.caseNumber}` }).waitFor();
+    const section = page.getByRole('region', { name: 'Åtkomstlogg' });
+    await section.getByRole('button', { name: 'Visa åtkomstloggen' }).click();
+    const rows = (await section.locator('tbody').innerText()).split('\n').map((row) => row.split('\t').slice(1, 3).join(' | '));
+    // Opening the case file just now is the latest read; the case worker's search and reads before it.
+    expect(rows[0]).toBe('Göran Ödmark (beslutsfattare) | Öppnade akten');
+    expect(rows).toEqual(expect.arrayContaining([
+      'Anna Lindqvist (handläggare) | Fick upp ärendet i en sökning',
+      'Anna Lindqvist (handläggare) | Öppnade akten',
+      'Anna Lindqvist (handläggare) | Öppnade beslutsbrevet',
+      'Anna Lindqvist (handläggare) | Läste beslutet',
+    ]));
+    expect(await section.innerText()).not.toMatch(CODES);
+    await checkView(page, '54-akt-atkomstlogg');
+
+    // Reading the log is itself in the log the next time it is read.
+    const log = await server.get(`/v1/cases/${cases.linnea.caseId}/access-log`, 'beslutsfattare');
+    expect(log.status, log.text).toBe(200);
+    expect(log.json().entries[0]).toMatchObject({ action: 'READ_ACCESS_LOG', actor: { name: 'Göran Ödmark', role: 'beslutsfattare' } });
   });
 
   it('starts a delegate on Att besluta: oldest first, with the proposed outcome, who proposed it and how long it has waited', async () => {

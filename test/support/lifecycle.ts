@@ -2,6 +2,7 @@
 import { newKeyring, personKeysOf } from '../../functions/person-index/keyring';
 import { searchCases } from '../../functions/domain/cases/search';
 import { readCaseFile } from '../../functions/domain/cases/case-file';
+import { readCaseAccessLog } from '../../functions/domain/cases/access-log';
 import { myWork } from '../../functions/domain/cases/my-work';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Actor } from '../../functions/domain/records-schema';
@@ -80,6 +81,7 @@ export function useCases(ctx: DomainContext) {
     approveRuleSet: (actor: Actor, id: string, body: unknown) => approveRuleSet(ctx, actor, id, body),
     search: (actor: Actor, query: string) => searchCases(ctx, actor, { query }),
     caseFile: (actor: Actor, caseId: string) => readCaseFile(ctx, actor, caseId),
+    accessLog: (actor: Actor, caseId: string) => readCaseAccessLog(ctx, actor, caseId),
     myWork: (actor: Actor) => myWork(ctx, actor.id),
   };
 }

@@ -132,7 +132,9 @@ export async function caseFileView(main: HTMLElement, session: Session, caseId: 
         : h('p', {}, 'Ärendet kom inte från en anmälan från uppsökande verksamhet.'),
     ),
     section('history-heading', 'Historik',
-      h('p', { class: 'hint' }, 'Vad som har gjorts i ärendet, av vem och när, det äldsta först. Vem som har sökt fram eller läst ärendet står i åtkomstloggen.'),
+      h('p', { class: 'hint' }, session.role === 'beslutsfattare'
+        ? 'Vad som har gjorts i ärendet, av vem och när, det äldsta först. Vem som har sökt fram eller läst ärendet står i åtkomstloggen nedan.'
+        : 'Vad som har gjorts i ärendet, av vem och när, det äldsta först. Vem som har sökt fram eller läst ärendet står i åtkomstloggen, som chefen granskar.'),
       h('div', { class: 'table-wrap' }, h('table', { class: 'history' },
         h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'När'), h('th', { scope: 'col' }, 'Vem'), h('th', { scope: 'col' }, 'Vad'), h('th', { scope: 'col' }, 'Gäller'))),
         h('tbody', {}, c.history.map((e) => h('tr', {},
@@ -143,6 +145,49 @@ export async function caseFileView(main: HTMLElement, session: Session, caseId: 
         ))),
       )),
     ),
+    session.role === 'beslutsfattare' ? accessLogSection(c, decisionLink) : null,
+  );
+}
+
+interface AccessLogResource {
+  entries: Array<{ at: string; actor: ActorRef; action: string; decisionId?: string }>;
+}
+
+/**
+ * The access log, for the manager's log check: fetched only when asked for, since reading it is
+ * itself written in the log.
+ */
+function accessLogSection(c: CaseFileResource, decisionLink: (decisionId: string | undefined) => Node | string): HTMLElement {
+  const result = h('div', { 'aria-live': 'polite' });
+  const show = h('button', { type: 'button' }, 'Visa åtkomstloggen');
+  show.addEventListener('click', async () => {
+    show.disabled = true;
+    try {
+      const log = await getJson<AccessLogResource>(`/v1/cases/${encodeURIComponent(c.id)}/access-log`);
+      show.hidden = true;
+      result.replaceChildren(
+        log.entries.length
+          ? h('div', { class: 'table-wrap' }, h('table', { class: 'history' },
+              h('caption', { class: 'visually-hidden' }, `Åtkomstlogg för ärende ${c.caseNumber}, det senaste först`),
+              h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'När'), h('th', { scope: 'col' }, 'Vem'), h('th', { scope: 'col' }, 'Vad'), h('th', { scope: 'col' }, 'Gäller'))),
+              h('tbody', {}, log.entries.map((e) => h('tr', {},
+                h('td', { class: 'nowrap' }, formatDateTime(e.at)),
+                h('td', {}, who(e.actor)),
+                h('td', {}, historyText(e)),
+                h('td', { class: 'nowrap' }, decisionLink(e.decisionId)),
+              ))),
+            ))
+          : h('p', {}, 'Ingen har läst ärendet ännu.'),
+      );
+    } catch (error) {
+      show.disabled = false;
+      result.replaceChildren(notice('error', (error as Error).message));
+    }
+  });
+  return section('access-log-heading', 'Åtkomstlogg',
+    h('p', { class: 'hint' }, 'För loggkontroll: vem som har sökt fram ärendet eller läst akten, besluten och breven, och när, det senaste först. Att du läser loggen skrivs i den.'),
+    show,
+    result,
   );
 }
 
