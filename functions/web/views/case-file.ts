@@ -135,22 +135,30 @@ export async function caseFileView(main: HTMLElement, session: Session, caseId: 
       h('p', { class: 'hint' }, session.role === 'beslutsfattare'
         ? 'Vad som har gjorts i ärendet, av vem och när, det äldsta först. Vem som har sökt fram eller läst ärendet står i åtkomstloggen nedan.'
         : 'Vad som har gjorts i ärendet, av vem och när, det äldsta först. Vem som har sökt fram eller läst ärendet står i åtkomstloggen, som chefen granskar.'),
-      h('div', { class: 'table-wrap' }, h('table', { class: 'history' },
-        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'När'), h('th', { scope: 'col' }, 'Vem'), h('th', { scope: 'col' }, 'Vad'), h('th', { scope: 'col' }, 'Gäller'))),
-        h('tbody', {}, c.history.map((e) => h('tr', {},
-          h('td', { class: 'nowrap' }, formatDateTime(e.at)),
-          h('td', {}, who(e.actor)),
-          h('td', {}, historyText(e)),
-          h('td', { class: 'nowrap' }, decisionLink(e.decisionId)),
-        ))),
-      )),
+      eventTable(c.history, decisionLink),
     ),
     session.role === 'beslutsfattare' ? accessLogSection(c, decisionLink) : null,
   );
 }
 
+type CaseEvent = CaseFileResource['history'][number];
+
+/** Events of a case as a table (the history, the access log): when, who, what, and which decision. */
+function eventTable(events: CaseEvent[], decisionLink: (decisionId: string | undefined) => Node | string, caption?: string): HTMLElement {
+  return h('div', { class: 'table-wrap' }, h('table', { class: 'history' },
+    caption ? h('caption', { class: 'visually-hidden' }, caption) : null,
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'När'), h('th', { scope: 'col' }, 'Vem'), h('th', { scope: 'col' }, 'Vad'), h('th', { scope: 'col' }, 'Gäller'))),
+    h('tbody', {}, events.map((e) => h('tr', {},
+      h('td', { class: 'nowrap' }, formatDateTime(e.at)),
+      h('td', {}, who(e.actor)),
+      h('td', {}, historyText(e)),
+      h('td', { class: 'nowrap' }, decisionLink(e.decisionId)),
+    ))),
+  ));
+}
+
 interface AccessLogResource {
-  entries: Array<{ at: string; actor: ActorRef; action: string; decisionId?: string }>;
+  entries: CaseEvent[];
 }
 
 /**
@@ -167,16 +175,7 @@ function accessLogSection(c: CaseFileResource, decisionLink: (decisionId: string
       show.hidden = true;
       result.replaceChildren(
         log.entries.length
-          ? h('div', { class: 'table-wrap' }, h('table', { class: 'history' },
-              h('caption', { class: 'visually-hidden' }, `Åtkomstlogg för ärende ${c.caseNumber}, det senaste först`),
-              h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'När'), h('th', { scope: 'col' }, 'Vem'), h('th', { scope: 'col' }, 'Vad'), h('th', { scope: 'col' }, 'Gäller'))),
-              h('tbody', {}, log.entries.map((e) => h('tr', {},
-                h('td', { class: 'nowrap' }, formatDateTime(e.at)),
-                h('td', {}, who(e.actor)),
-                h('td', {}, historyText(e)),
-                h('td', { class: 'nowrap' }, decisionLink(e.decisionId)),
-              ))),
-            ))
+          ? eventTable(log.entries, decisionLink, `Åtkomstlogg för ärende ${c.caseNumber}, det senaste först`)
           : h('p', {}, 'Ingen har läst ärendet ännu.'),
       );
     } catch (error) {
