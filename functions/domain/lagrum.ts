@@ -9,10 +9,10 @@ export interface Citation {
   sfs?: string;
 }
 
-/** Renders a lagrum reference with the names the rule set gives its statutes (never code). */
 /** Citations already rendered, per rule set and reference: a proposal cites the same provisions every time. */
 const rendered = new WeakMap<object, WeakMap<LagrumRef, Citation>>();
 
+/** Renders a lagrum reference with the names the rule set gives its statutes (never code). */
 export function cite(ruleSet: Pick<RuleSet, 'statutes' | 'source'>, ref: LagrumRef): Citation {
   let ofRuleSet = rendered.get(ruleSet);
   if (!ofRuleSet) rendered.set(ruleSet, (ofRuleSet = new WeakMap()));

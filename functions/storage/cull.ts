@@ -37,8 +37,8 @@ interface Deletion {
  * throttling; an item already gone is no error, nor is one another case has taken over, so a
  * retried batch does no harm.
  */
-async function deleteAll(client: DynamoDBClient, tableName: string, deletions: Deletion[]): Promise<void> {
-  const one = ({ Key, ifCaseId }: Deletion) =>
+async function deleteAll(client: DynamoDBClient, tableName: string, deletions: Deletion[]): Promise<number> {
+  const one = ({ Key, ifCaseId }: Deletion): Promise<number> =>
     client
       .send(
         new DeleteItemCommand({
@@ -49,12 +49,16 @@ async function deleteAll(client: DynamoDBClient, tableName: string, deletions: D
             : { ConditionExpression: '#caseId = :caseId', ExpressionAttributeNames: { '#caseId': 'caseId' }, ExpressionAttributeValues: { ':caseId': { S: ifCaseId } } }),
         }),
       )
+      .then(() => 1)
       .catch((error: { name?: string }) => {
         if (error.name !== 'ConditionalCheckFailedException') throw error;
+        return 0;
       });
+  let deleted = 0;
   for (let i = 0; i < deletions.length; i += DELETES_AT_ONCE) {
-    await Promise.all(deletions.slice(i, i + DELETES_AT_ONCE).map(one));
+    deleted += (await Promise.all(deletions.slice(i, i + DELETES_AT_ONCE).map(one))).reduce((sum, n) => sum + n, 0);
   }
+  return deleted;
 }
 
 /**
@@ -62,7 +66,8 @@ async function deleteAll(client: DynamoDBClient, tableName: string, deletions: D
  * the decisions' reference items, its case number, and its person index entries, with the person's
  * claim unless a newer case has taken it over. The outside items go first: while they remain, the
  * back-references in the partition that lead to them remain too, so a retry finds them again.
- * Returns how many items were deleted.
+ * Returns how many items it deleted (or found gone already); a claim another case has taken over
+ * is left and not counted.
  */
 export async function cullCase(client: DynamoDBClient, tableName: string, caseId: string): Promise<number> {
   const inPartition: Deletion[] = [];
@@ -90,7 +95,6 @@ export async function cullCase(client: DynamoDBClient, tableName: string, caseId
       }
     }
   }
-  await deleteAll(client, tableName, outside);
-  await deleteAll(client, tableName, inPartition);
-  return outside.length + inPartition.length;
+  const deletedOutside = await deleteAll(client, tableName, outside);
+  return deletedOutside + (await deleteAll(client, tableName, inPartition));
 }

@@ -65,7 +65,10 @@ describe('gallring and the person index', () => {
     expect(again.case.caseId).not.toBe(expired.case.caseId);
     expect(again.joinedExistingCase).toBe(false);
 
-    await expire(client, tableName, expired.case.caseId);
+    const before = (await scan(client, tableName)).length;
+    const deleted = await expire(client, tableName, expired.case.caseId);
+    // What it reports is what went: the case item (TTL's) aside, and the claim it left not counted.
+    expect(before - 1 - (await scan(client, tableName)).length).toBe(deleted);
 
     expect(indexItems(await scan(client, tableName)).sort((a, b) => `${a.pk}${a.sk}`.localeCompare(`${b.pk}${b.sk}`))).toEqual([
       { pk: 'CASENUMBER', sk: 'CASE_NUMBER', caseId: again.case.caseId },
