@@ -121,3 +121,20 @@ export async function checkView(page: Page, name: string): Promise<void> {
   expect(await accessibilityViolations(page), `axe on ${name}`).toEqual([]);
   expect(scriptErrorsOf(page).filter((e) => !/status of 4\d\d/.test(e)), `script errors on ${name}`).toEqual([]);
 }
+
+/** Whether the page is no wider than the window: nothing makes a reader scroll sideways. */
+export const fitsWidth = (page: Page): Promise<boolean> => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+
+/**
+ * Opens the view at `hash` (reloading: a new hash in the same document would otherwise show the
+ * view before it), waits for it, checks that it does not scroll sideways, then checkView.
+ */
+export async function checkViewAt(page: Page, baseUrl: string, hash: string, name: string): Promise<void> {
+  await page.goto(`${baseUrl}/${hash}`);
+  await page.reload();
+  await page.locator('main h1').waitFor();
+  await page.waitForLoadState('networkidle');
+  expect(await fitsWidth(page), `${name} scrolls sideways`).toBe(true);
+  await checkView(page, name);
+}
+

@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useE2eServer } from '../support/e2e';
 import { inForm, personnummer } from '../support/identity';
 import { proposeBody } from '../support/lifecycle';
-import { TABLET, checkView, signIn, useBrowser } from './browser';
+import { TABLET, checkView, checkViewAt, fitsWidth, signIn, useBrowser } from './browser';
 
 const server = useE2eServer({ devTokens: true });
 
@@ -300,20 +300,12 @@ describe('finding a case and the work lists', () => {
       ['#/mina-arenden', '51-surfplatta-mina-arenden'],
       [`#/arende/${cases.linnea.caseId}`, '52-surfplatta-akt'],
     ];
-    for (const [hash, name] of views) {
-      await page.goto(`${server.url}/${hash}`);
-      // A new hash in the same document: reload, so the view photographed is the one asked for.
-      await page.reload();
-      await page.locator('main h1').waitFor();
-      await page.waitForLoadState('networkidle');
-      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `${name} scrolls sideways`).toBe(true);
-      await checkView(page, name);
-    }
+    for (const [hash, name] of views) await checkViewAt(page, server.url, hash, name);
     await page.goto(`${server.url}/#/sok`);
     await page.getByLabel('Personnummer, samordningsnummer eller ärendenummer').fill(inForm(pnrOf(LINNEA), 'YYMMDD-NNNN'));
     await page.getByRole('button', { name: 'Sök', exact: true }).click();
     await page.getByRole('heading', { name: 'Sökresultat: 1 ärende' }).waitFor();
-    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'the search scrolls sideways').toBe(true);
+    expect(await fitsWidth(page), 'the search scrolls sideways').toBe(true);
     await checkView(page, '53-surfplatta-sokresultat');
   });
 });

@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { proposeBody } from '../support/lifecycle';
 import { useE2eServer } from '../support/e2e';
-import { TABLET, checkView, signIn, useBrowser } from './browser';
+import { TABLET, checkView, fitsWidth, signIn, useBrowser } from './browser';
 
 // The page signs in through the development-token endpoint, which is off unless turned on.
 const server = useE2eServer({ approve: false, devTokens: true });
@@ -52,7 +52,7 @@ describe('approving a rule set from its page', () => {
     const { page } = await browser.newPage(TABLET);
     await signIn(page, server.url, 'Karin Sjöberg', PAGE);
     await page.getByRole('heading', { name: 'Godkänn regelverket' }).waitFor();
-    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    expect(await fitsWidth(page)).toBe(true);
     await checkView(page, '28-surfplatta-regelverk-jurist');
   });
 

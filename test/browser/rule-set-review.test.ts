@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DRAFT_ID, DRAFT_TITLE, draftRulesDir } from '../support/draft-rules';
 import { useE2eServer } from '../support/e2e';
 import { proposeBody } from '../support/lifecycle';
-import { TABLET, checkView, signIn, useBrowser } from './browser';
+import { TABLET, checkView, fitsWidth, signIn, useBrowser } from './browser';
 
 const rulesDir = draftRulesDir();
 // The page signs in through the development-token endpoint, which is off unless turned on.
@@ -39,7 +39,6 @@ afterAll(async () => {
   rmSync(rulesDir, { recursive: true, force: true });
 });
 
-const fitsWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 
 async function openTool(page: Page, name: 'Jämför' | 'Provkör mot beslut' | 'Testscenarier och täckning'): Promise<void> {
   await signIn(page, server.url, 'Karin Sjöberg', PAGE);

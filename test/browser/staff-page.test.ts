@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useE2eServer } from '../support/e2e';
-import { TABLET, checkView, screenshot, signIn, useBrowser } from './browser';
+import { TABLET, checkView, checkViewAt, screenshot, signIn, useBrowser } from './browser';
 
 // The page signs in through the development-token endpoint, which is off unless turned on.
 const server = useE2eServer({ devTokens: true });
@@ -315,13 +315,7 @@ describe('the staff page', () => {
     const page = await open(TABLET);
     await signIn(page, server.url, 'Göran Ödmark', '#/ny');
     for (const [hash, name] of [['#/ny', '15-surfplatta-nytt-beslut'], [`#/beslut/${grantId}`, '16-surfplatta-beslut'], ['#/uppfoljning', '17-surfplatta-uppfoljning'], ['#/statistik', '18-surfplatta-statistik'], ['#/regelverk/jobbtorg-sis-sol2001', '18b-surfplatta-regelverk']] as const) {
-      await page.goto(`${server.url}/${hash}`);
-      // A new hash in the same document: reload, so the view photographed is the one asked for.
-      await page.reload();
-      await page.locator('main h1').waitFor();
-      await page.waitForLoadState('networkidle');
-      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `${name} scrolls sideways`).toBe(true);
-      await checkView(page, name);
+      await checkViewAt(page, server.url, hash, name);
     }
   });
 
